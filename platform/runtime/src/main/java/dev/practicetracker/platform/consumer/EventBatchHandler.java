@@ -1,0 +1,72 @@
+package dev.practicetracker.platform.consumer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import dev.practicetracker.platform.deadletter.DeadLetterQueue;
+import dev.practicetracker.platform.problem.Unavailability;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * How every consumer treats a polled batch: records that cannot be decoded go to the dead-letter
+ * topic at once; the rest are applied together in one transaction. While a dependency is down
+ * the batch is retried with backoff for as long as it takes (nothing is acknowledged meanwhile).
+ * A batch that keeps failing for another reason is applied record by record, and only the record
+ * that still fails is dead-lettered, so one poison record never blocks a partition.
+ */
+@ApplicationScoped
+public class EventBatchHandler {
+
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final int ATTEMPTS_BEFORE_SPLITTING = 3;
+
+    private final DeadLetterQueue deadLetters;
+
+    public EventBatchHandler(DeadLetterQueue deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** A decoded record together with the record it came from, for dead-lettering. */
+    public record Decoded<T>(ConsumerRecord<String, String> record, T value) {
+    }
+
+    public <T> Uni<Void> handle(List<ConsumerRecord<String, String>> records,
+            Function<ConsumerRecord<String, String>, T> decode, Function<List<T>, Uni<Void>> apply) {
+        List<Decoded<T>> decoded = new ArrayList<>(records.size());
+        List<Uni<Void>> deadLettered = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                decoded.add(new Decoded<>(record, decode.apply(record)));
+            } catch (RuntimeException malformed) {
+                deadLettered.add(deadLetters.send(record, malformed));
+            }
+        }
+        Uni<Void> parked = deadLettered.isEmpty() ? Uni.createFrom().voidItem()
+                : Uni.join().all(deadLettered).andFailFast().replaceWithVoid();
+        return parked.chain(() -> decoded.isEmpty() ? Uni.createFrom().voidItem() : applyBatch(decoded, apply));
+    }
+
+    private <T> Uni<Void> applyBatch(List<Decoded<T>> batch, Function<List<T>, Uni<Void>> apply) {
+        List<T> values = batch.stream().map(Decoded::value).toList();
+        return retried(Uni.createFrom().deferred(() -> apply.apply(values)))
+                .onFailure().recoverWithUni(failure -> batch.size() == 1
+                        ? deadLetters.send(batch.get(0).record(), failure)
+                        : Multi.createFrom().iterable(batch)
+                                .onItem().transformToUniAndConcatenate(one -> applyBatch(List.of(one), apply))
+                                .collect().last().replaceWithVoid());
+    }
+
+    private static Uni<Void> retried(Uni<Void> attempt) {
+        return attempt
+                .onFailure(Unavailability::isCauseOf).retry().withBackOff(FIRST_BACKOFF, MAX_BACKOFF).indefinitely()
+                .onFailure().retry().atMost(ATTEMPTS_BEFORE_SPLITTING - 1);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.practicetracker.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * An event waiting to be published, written in the same transaction as the change it describes.
+ * Each service's migration creates the {@code outbox} table; its {@code seq} identity column,
+ * assigned by PostgreSQL at insert, is the publication order.
+ */
+@Entity
+@Table(name = "outbox")
+public class OutboxEvent {
+
+    @Id
+    @Column(name = "event_id")
+    public UUID eventId;
+
+    public String topic;
+
+    public String type;
+
+    public String subject;
+
+    @Column(name = "user_id")
+    public UUID userId;
+
+    @Column(name = "occurred_at")
+    public Instant occurredAt;
+
+    public String payload;
+
+    protected OutboxEvent() {
+    }
+
+    public OutboxEvent(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload) {
+        this.eventId = eventId;
+        this.topic = topic;
+        this.type = type;
+        this.subject = subject;
+        this.userId = userId;
+        this.occurredAt = occurredAt;
+        this.payload = payload;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.practicetracker.platform.outbox;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+
+import dev.practicetracker.events.EventEnvelope;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and deletes them once the broker has
+ * acknowledged them. Runs right after each commit (see {@link TransactionalOutbox#inTransaction})
+ * and on a slow poll as a safety net. One relay at a time per database (an advisory lock), so
+ * several replicas keep each user's events in order. A crash between publishing and deleting
+ * publishes the batch again: consumers ignore the duplicates by event id and version.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** Advisory lock key shared by every replica relaying one service's outbox. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(200);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")";
+    private static final String SELECT_BATCH = "select seq, event_id, topic, type, subject, user_id, occurred_at, payload"
+            + " from outbox order by seq limit $1";
+    private static final String DELETE_PUBLISHED = "delete from outbox where seq = any($1)";
+
+    private enum Outcome { DRAINED, MORE, LOCKED_ELSEWHERE }
+
+    private final Pool pool;
+    private final MutinyEmitter<String> emitter;
+    private final OutboxConfig config;
+    private final Vertx vertx;
+
+    /** Wake-ups not yet served; whoever raises it from 0 runs the drain loop. */
+    private final AtomicInteger pendingWakes = new AtomicInteger();
+    private volatile Duration backoff = Duration.ZERO;
+    private volatile boolean stopped;
+    private long pollTimer = -1;
+
+    public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
+            OutboxConfig config, Vertx vertx) {
+        this.pool = pool;
+        this.emitter = emitter;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (config.relayEnabled()) {
+            pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+            wake();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+        if (pollTimer >= 0) {
+            vertx.cancelTimer(pollTimer);
+        }
+    }
+
+    /** Asks for the outbox to be drained; cheap and safe to call from any thread, any number of times. */
+    public void wake() {
+        if (config.relayEnabled() && !stopped && pendingWakes.getAndIncrement() == 0) {
+            drain();
+        }
+    }
+
+    private void drain() {
+        int served = pendingWakes.get();
+        relayBatch().subscribe().with(outcome -> {
+            backoff = Duration.ZERO;
+            switch (outcome) {
+                case MORE -> drain();
+                case LOCKED_ELSEWHERE -> later(LOCKED_ELSEWHERE_RETRY);
+                case DRAINED -> {
+                    if (pendingWakes.addAndGet(-served) > 0) {
+                        drain();
+                    }
+                }
+            }
+        }, failure -> {
+            backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
+            Log.warnf("outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), failure.toString());
+            later(backoff);
+        });
+    }
+
+    private void later(Duration delay) {
+        if (!stopped) {
+            vertx.setTimer(delay.toMillis(), id -> drain());
+        }
+    }
+
+    private Uni<Outcome> relayBatch() {
+        return pool.withTransaction(connection -> connection.query(TRY_LOCK).execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? connection.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize()))
+                                .chain(batch -> publish(connection, batch))
+                        : Uni.createFrom().item(Outcome.LOCKED_ELSEWHERE)));
+    }
+
+    private Uni<Outcome> publish(SqlConnection connection, RowSet<Row> batch) {
+        if (batch.size() == 0) {
+            return Uni.createFrom().item(Outcome.DRAINED);
+        }
+        List<Uni<Void>> acknowledgements = new ArrayList<>(batch.size());
+        Long[] published = new Long[batch.size()];
+        int index = 0;
+        for (Row row : batch) {
+            published[index++] = row.getLong("seq");
+            // subscribed in this order by join(), so the producer sends them in commit order
+            acknowledgements.add(emitter.sendMessage(toMessage(row)));
+        }
+        return Uni.join().all(acknowledgements).andFailFast()
+                .ifNoItem().after(config.ackTimeout()).fail()
+                .chain(() -> connection.preparedQuery(DELETE_PUBLISHED).execute(Tuple.of(published)))
+                .map(deleted -> published.length == config.batchSize() ? Outcome.MORE : Outcome.DRAINED);
+    }
+
+    private Message<String> toMessage(Row row) {
+        EventEnvelope envelope = new EventEnvelope(row.getUUID("event_id"), config.source(), row.getString("type"),
+                row.getString("subject"), row.getOffsetDateTime("occurred_at").toInstant(), row.getUUID("user_id"));
+        return Message.of(row.getString("payload")).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(envelope.key())
+                .withHeaders(envelope.toHeaders())
+                .build());
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.practicetracker.platform.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+}

@@ -1,0 +1,10 @@
+package dev.practicetracker.platform.security;
+
+/** The {@code groups} a token needs for the API. */
+public final class Roles {
+
+    public static final String USER = "user";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.practicetracker.platform.time;
+
+import java.time.Clock;
+
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.quarkus.arc.DefaultBean;
+
+/** The clock every service reads "now" from; a test may replace it. */
+public class ClockProducer {
+
+    @Produces
+    @Singleton
+    @DefaultBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.practicetracker.testing;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/** A real PostgreSQL for a service's {@code @QuarkusTest}s, data under {@code target/}, any free port. */
+public class PostgresResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String DATABASE = "service";
+
+    private static volatile EmbeddedPostgresServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = EmbeddedPostgresServer.start(Path.of("target", "embedded-postgres"), 0, true);
+            server.createDatabaseIfMissing(DATABASE);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
+        }
+        return Map.of(
+                "quarkus.datasource.reactive.url", server.reactiveUrl(DATABASE),
+                "quarkus.datasource.jdbc.url", server.jdbcUrl(DATABASE),
+                "quarkus.datasource.username", EmbeddedPostgresServer.USER,
+                "quarkus.datasource.password", "");
+    }
+
+    /** For tests that look at the database directly, e.g. to prove nothing was written. */
+    public static String jdbcUrl() {
+        return server.jdbcUrl(DATABASE);
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (server != null) {
+                server.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the embedded PostgreSQL", e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.practicetracker.skills.mapping;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import dev.practicetracker.events.SkillData;
+import dev.practicetracker.skills.Skill;
+
+/** Skill entity to and from its API and event shapes. */
+public final class SkillMapper {
+
+    private SkillMapper() {
+    }
+
+    public static Skill newSkill(UUID userId, CreateSkillRequest request, Instant now) {
+        Skill skill = new Skill();
+        skill.id = UUID.randomUUID();
+        skill.userId = userId;
+        skill.name = request.name();
+        skill.description = request.description();
+        skill.category = request.category();
+        skill.targetHours = request.targetHours();
+        skill.tags = request.tags() == null ? List.of() : request.tags();
+        skill.version = 1;
+        skill.createdAt = now;
+        skill.updatedAt = now;
+        return skill;
+    }
+
+    public static SkillResponse toResponse(Skill skill) {
+        return new SkillResponse(skill.id, skill.userId, skill.name, skill.description, skill.category,
+                skill.targetHours, List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt);
+    }
+
+    public static SkillData toEvent(Skill skill, boolean deleted) {
+        return new SkillData(skill.id, skill.userId, skill.name, skill.description, skill.category, skill.targetHours,
+                List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt, deleted);
+    }
+}
