@@ -38,9 +38,9 @@ public class EventBatchHandler {
     public record Decoded<T>(ConsumerRecord<String, String> record, T value) {
     }
 
-    public <T> Uni<Void> handle(List<ConsumerRecord<String, String>> records,
+    public <T> Uni<Void> handle(Iterable<ConsumerRecord<String, String>> records,
             Function<ConsumerRecord<String, String>, T> decode, Function<List<T>, Uni<Void>> apply) {
-        List<Decoded<T>> decoded = new ArrayList<>(records.size());
+        List<Decoded<T>> decoded = new ArrayList<>();
         List<Uni<Void>> deadLettered = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {

@@ -30,6 +30,11 @@ public class CurrentCaller {
         return new Caller(userIdOf(token.getSubject()), zoneOf(token.getClaim(ZONE_CLAIM)));
     }
 
+    /** The caller's own token, to ask another service on their behalf. */
+    public String bearerToken() {
+        return token.getRawToken();
+    }
+
     private static UUID userIdOf(String subject) {
         try {
             return UUID.fromString(subject);
