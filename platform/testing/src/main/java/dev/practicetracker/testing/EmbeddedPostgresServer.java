@@ -27,9 +27,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * @param dataDirectory where the cluster lives; an existing cluster there is reused unless {@code fresh}
      * @param port 0 for any free port
+     * @param stopWithJvm whether a JVM shutdown hook stops it (a launcher that orders its own shutdown says no)
      */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean fresh) throws IOException {
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, boolean fresh, boolean stopWithJvm) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(stopWithJvm)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(fresh)
                 .setPGStartupWait(Duration.ofSeconds(30))

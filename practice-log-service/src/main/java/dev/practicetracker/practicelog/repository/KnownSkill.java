@@ -5,15 +5,24 @@ import java.util.UUID;
 
 import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.SkillData;
+import dev.practicetracker.platform.skills.SkillView;
 
 /** What this service knows of a skill: whose it is, its roadmap's milestones, and whether it still exists. */
 public record KnownSkill(UUID id, UUID userId, String name, List<String> milestoneIds, long version, boolean deleted) {
 
     public static KnownSkill of(SkillData skill) {
-        RoadmapData roadmap = skill.roadmap();
-        List<String> milestoneIds = roadmap == null ? List.of()
+        return new KnownSkill(skill.id(), skill.userId(), skill.name(), milestoneIdsOf(skill.roadmap()), skill.version(),
+                skill.deleted());
+    }
+
+    /** From the skills-service's answer: a live skill, as it is right now. */
+    public static KnownSkill of(SkillView skill) {
+        return new KnownSkill(skill.id(), skill.userId(), skill.name(), milestoneIdsOf(skill.roadmap()), skill.version(), false);
+    }
+
+    private static List<String> milestoneIdsOf(RoadmapData roadmap) {
+        return roadmap == null ? List.of()
                 : roadmap.milestones().map(RoadmapData.Milestone::id).filter(id -> id != null).toList();
-        return new KnownSkill(skill.id(), skill.userId(), skill.name(), milestoneIds, skill.version(), skill.deleted());
     }
 
     public boolean isLiveSkillOf(UUID user) {

@@ -3,31 +3,27 @@ package dev.practicetracker.practicelog.service;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.security.CurrentCaller;
-import dev.practicetracker.practicelog.client.SkillsClient;
+import dev.practicetracker.platform.skills.SkillsServiceGateway;
 import dev.practicetracker.practicelog.repository.KnownSkill;
 import dev.practicetracker.practicelog.repository.KnownSkillRepository;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Answers "is this the caller's skill?" from the local projection, falling back to the
- * skills-service for a skill (or roadmap) too new to have arrived by event: read-your-writes
- * across services. Missing and foreign skills are alike: null, which callers turn into 404.
+ * skills-service for a skill (or roadmap) too new to have arrived by event. Missing and foreign
+ * skills are alike: null, which callers turn into 404.
  */
 @ApplicationScoped
 public class SkillDirectory {
 
     private final KnownSkillRepository knownSkills;
-    private final SkillsClient skillsService;
+    private final SkillsServiceGateway skillsService;
     private final CurrentCaller caller;
 
-    public SkillDirectory(KnownSkillRepository knownSkills, @RestClient SkillsClient skillsService, CurrentCaller caller) {
+    public SkillDirectory(KnownSkillRepository knownSkills, SkillsServiceGateway skillsService, CurrentCaller caller) {
         this.knownSkills = knownSkills;
         this.skillsService = skillsService;
         this.caller = caller;
@@ -55,20 +51,8 @@ public class SkillDirectory {
     }
 
     private Uni<KnownSkill> askSkillsService(UUID skillId) {
-        return skillsService.get(skillId, "Bearer " + caller.bearerToken())
-                .map(KnownSkill::of)
-                .call(knownSkills::save)
-                .onFailure(WebApplicationException.class).recoverWithUni(failure -> {
-                    if (((WebApplicationException) failure).getResponse().getStatus() == 404) {
-                        return Uni.createFrom().nullItem();
-                    }
-                    return unavailable(failure);
-                })
-                .onFailure(failure -> !(failure instanceof ProblemException)).recoverWithUni(this::unavailable);
-    }
-
-    private Uni<KnownSkill> unavailable(Throwable failure) {
-        Log.warnf("skills-service could not confirm a skill: %s", failure.toString());
-        return Uni.createFrom().failure(ProblemException.unavailable("cannot confirm the skill right now; retry shortly"));
+        return skillsService.callersSkill(skillId)
+                .onItem().ifNotNull().transform(KnownSkill::of)
+                .onItem().ifNotNull().call(knownSkills::save);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.SkillData;
+import dev.practicetracker.platform.skills.SkillView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -21,6 +22,11 @@ public class KnownSkillRepository {
             on conflict (id) do update set name = excluded.name, target_hours = excluded.target_hours,
                 version = excluded.version, deleted = excluded.deleted
             where skills.version < excluded.version""";
+
+    public Uni<Void> save(SqlClient client, SkillView skill) {
+        return client.preparedQuery(UPSERT).execute(Tuple.tuple(Arrays.asList(skill.id(), skill.userId(), skill.name(),
+                skill.targetHours(), skill.version(), false))).replaceWithVoid();
+    }
 
     public Uni<Void> saveAll(SqlClient client, List<SkillData> skills) {
         if (skills.isEmpty()) {

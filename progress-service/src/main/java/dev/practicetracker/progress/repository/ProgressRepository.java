@@ -36,7 +36,7 @@ public class ProgressRepository {
                 as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
     private static final String FIND = """
-            select s.id as known_skill, s.user_id as skill_owner, s.name, s.deleted,
+            select s.user_id as skill_owner, s.name, s.deleted,
                    p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at,
                    p.last_practiced_at, p.as_of, p.updated_at
               from (select $1::uuid as id) k
@@ -62,12 +62,9 @@ public class ProgressRepository {
         return client.preparedQuery(RECOMPUTE).execute(Tuple.of(skills, asOf)).replaceWithVoid();
     }
 
-    /** The skill's progress if it is the user's live skill (zeros when it has no logs yet), else null. */
-    public Uni<SkillProgressRow> findOwned(UUID userId, UUID skillId) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(skillId)).map(rows -> {
-            Row row = rows.iterator().next();
-            return SkillProgressRow.ownedBy(userId, skillId, row);
-        });
+    /** Everything held for this skill id, whoever it belongs to; the caller decides who may see it. */
+    public Uni<StoredSkillProgress> find(UUID skillId) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(skillId))
+                .map(rows -> StoredSkillProgress.of(skillId, rows.iterator().next()));
     }
-
 }

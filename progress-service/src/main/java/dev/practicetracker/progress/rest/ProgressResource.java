@@ -16,7 +16,7 @@ import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.progress.mapping.ProgressMapper;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.service.ProgressService;
 import io.smallrye.mutiny.Uni;
 
 @Path("/progress")
@@ -25,10 +25,10 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Progress")
 public class ProgressResource {
 
-    private final ProgressRepository progress;
+    private final ProgressService progress;
     private final CurrentCaller caller;
 
-    public ProgressResource(ProgressRepository progress, CurrentCaller caller) {
+    public ProgressResource(ProgressService progress, CurrentCaller caller) {
         this.progress = progress;
         this.caller = caller;
     }
@@ -36,7 +36,7 @@ public class ProgressResource {
     @GET
     @Path("/skills/{skillId}")
     public Uni<SkillProgressResponse> skill(@PathParam("skillId") UUID skillId) {
-        return progress.findOwned(caller.get().userId(), skillId)
+        return progress.skillProgress(caller.get(), skillId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
                 .map(ProgressMapper::toResponse);
     }

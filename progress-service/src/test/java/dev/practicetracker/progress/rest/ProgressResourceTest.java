@@ -49,11 +49,20 @@ class ProgressResourceTest {
 
         JsonPath progress = awaitSessions(skill, 2);
 
-        assertThat(progress.getString("skill_name")).isEqualTo("Guitar");
         assertThat(progress.getLong("total_minutes")).isEqualTo(75);
         assertThat(progress.getDouble("average_minutes")).isEqualTo(37.5);
         assertThat(progress.getString("last_practiced_at")).isEqualTo(YESTERDAY.plusSeconds(3600).toString());
         assertThat(progress.getString("as_of")).isNotNull();
+    }
+
+    @Test
+    void theSkillNameComesFromSkillEvents() {
+        UUID skill = publishSkill(user, "Calligraphy");
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, YESTERDAY, 30, 1));
+
+        JsonPath progress = awaitProgress(skill, p -> "Calligraphy".equals(p.getString("skill_name")));
+
+        assertThat(progress.getString("skill_id")).isEqualTo(skill.toString());
     }
 
     @Test

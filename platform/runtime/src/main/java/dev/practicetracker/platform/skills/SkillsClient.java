@@ -1,4 +1,4 @@
-package dev.practicetracker.practicelog.client;
+package dev.practicetracker.platform.skills;
 
 import java.util.UUID;
 
@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import dev.practicetracker.events.SkillData;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -23,5 +22,5 @@ public interface SkillsClient {
 
     @GET
     @Path("/{id}")
-    Uni<SkillData> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
+    Uni<SkillView> get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization);
 }

@@ -1,0 +1,219 @@
+package dev.practicetracker.local;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import dev.practicetracker.testing.EmbeddedPostgresServer;
+
+/**
+ * The whole system on one machine with nothing but a JDK: one real PostgreSQL (a database per
+ * service), one real Kafka broker, and the four packaged services. Stops everything it started,
+ * services first, on close (and on Ctrl-C or SIGTERM when run from {@link #main}).
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The demo user of the printed token; stable, so the demo's data is there again after a restart. */
+    static final UUID DEMO_USER = UUID.fromString("7d1f5a6e-0000-4000-8000-000000000001");
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final StackSettings settings;
+    private EmbeddedPostgresServer postgres;
+    private KafkaNode kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    static LocalStack start(StackSettings settings) throws Exception {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        if (settings.fresh()) {
+            deleteRecursively(settings.data());
+        }
+        Files.createDirectories(settings.data());
+        Files.createDirectories(settings.logs());
+        requireFree("PostgreSQL", settings.postgresPort());
+        requireFree("Kafka", settings.kafkaPort());
+        requireFree("Kafka controller", settings.kafkaControllerPort());
+        for (Service service : Service.values()) {
+            requireFree(service.module, settings.servicePorts().get(service));
+        }
+        Path publicKey = LocalKeys.ensure(settings.keys());
+
+        say("starting PostgreSQL on 127.0.0.1:" + settings.postgresPort());
+        postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false);
+        for (Service service : Service.values()) {
+            postgres.createDatabaseIfMissing(service.database);
+        }
+        say("starting Kafka on " + settings.kafkaBootstrap());
+        kafka = KafkaNode.start(settings);
+        for (Service service : Service.values()) {
+            say("starting " + service.module + " on " + settings.url(service));
+            services.add(ServiceProcess.start(service, settings, publicKey));
+        }
+        awaitReady();
+    }
+
+    private void awaitReady() throws InterruptedException {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.service().module + " exited; see "
+                            + settings.logs().resolve(service.service().module + ".log"));
+                }
+                if (service.isReady()) {
+                    waiting.remove(service);
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("not ready in " + READY_TIMEOUT.toSeconds() + " s: "
+                        + waiting.stream().map(s -> s.service().module).toList() + "; see " + settings.logs());
+            }
+            if (!waiting.isEmpty()) {
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    String url(Service service) {
+        return settings.url(service);
+    }
+
+    String demoToken(Duration timeToLive) throws Exception {
+        return LocalKeys.signer(settings.keys()).sign(DEMO_USER, "UTC", List.of("user"), Instant.now(), timeToLive);
+    }
+
+    String demoTokenOrFail() {
+        return tokenFor(DEMO_USER);
+    }
+
+    String tokenFor(UUID user) {
+        try {
+            return LocalKeys.signer(settings.keys()).sign(user, "UTC", List.of("user"), Instant.now(), Duration.ofHours(1));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a token with " + settings.keys(), e);
+        }
+    }
+
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        boolean fresh = false;
+        for (int i = 0; i < arguments.length; i++) {
+            switch (arguments[i]) {
+                case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
+                case "--fresh" -> fresh = true;
+                default -> {
+                    System.err.println("usage: deploy/local/run [--fresh]");
+                    System.exit(2);
+                }
+            }
+        }
+        Instant started = Instant.now();
+        LocalStack stack;
+        try {
+            stack = start(StackSettings.fromEnvironment(root, fresh));
+        } catch (Exception e) {
+            System.err.println("the local stack did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            say("stopping");
+            stack.close();
+            say("stopped");
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        printWelcome(stack, Duration.between(started, Instant.now()));
+        stopped.await();
+    }
+
+    private static void printWelcome(LocalStack stack, Duration startup) throws Exception {
+        StackSettings settings = stack.settings;
+        StringBuilder text = new StringBuilder("\n");
+        for (Service service : Service.values()) {
+            text.append(String.format("  %-21s %s   (OpenAPI: %s/q/swagger-ui)%n", service.module, settings.url(service), settings.url(service)));
+        }
+        text.append(String.format("  %-21s 127.0.0.1:%d (user postgres; databases skills, practice_logs, evidence, progress)%n",
+                "PostgreSQL", settings.postgresPort()));
+        text.append(String.format("  %-21s %s%n", "Kafka", settings.kafkaBootstrap()));
+        text.append(String.format("  %-21s %s%n%n", "logs", settings.logs()));
+        text.append("  demo user ").append(DEMO_USER).append(", token valid for 12 h:\n\n");
+        text.append("  export TOKEN=").append(stack.demoToken(Duration.ofHours(12))).append("\n\n");
+        text.append(String.format("  started in %.1f s; Ctrl-C stops everything%n", startup.toMillis() / 1000.0));
+        System.out.println(text);
+        System.out.println("READY");
+        System.out.flush();
+    }
+
+    private static void requireFree(String what, int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException(what + " port " + port + " is in use (is the stack already running?)");
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void say(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+}

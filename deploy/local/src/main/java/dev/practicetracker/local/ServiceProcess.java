@@ -1,0 +1,90 @@
+package dev.practicetracker.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** One packaged service ({@code target/quarkus-app}), configured for the local stack by system properties. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final Service service;
+    private final ChildProcess process;
+    private final String url;
+
+    private ServiceProcess(Service service, ChildProcess process, String url) {
+        this.service = service;
+        this.process = process;
+        this.url = url;
+    }
+
+    static Path applicationJar(Path root, Service service) {
+        return root.resolve(service.module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    static ServiceProcess start(Service service, StackSettings settings, Path publicKey) throws IOException {
+        Path jar = applicationJar(settings.root(), service);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
+        }
+        String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
+        List<String> arguments = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+        arguments.addAll(List.of(
+                "-Dquarkus.http.port=" + settings.servicePorts().get(service),
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.datasource.reactive.url=postgresql://" + database,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + database,
+                "-Dquarkus.datasource.username=postgres",
+                "-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap(),
+                "-Dmp.jwt.verify.issuer=" + StackSettings.ISSUER,
+                "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
+                "-jar", jar.toString()));
+        if (service.asksSkillsService) {
+            arguments.add(arguments.size() - 2, "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS));
+        }
+        ChildProcess process = ChildProcess.startJava(service.module, arguments,
+                settings.logs().resolve(service.module + ".log"), settings.root());
+        return new ServiceProcess(service, process, settings.url(service));
+    }
+
+    Service service() {
+        return service;
+    }
+
+    String url() {
+        return url;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isReady() {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    void stop() {
+        process.stop();
+    }
+}

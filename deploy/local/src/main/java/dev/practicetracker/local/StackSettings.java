@@ -1,0 +1,52 @@
+package dev.practicetracker.local;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where the stack keeps its state and which ports it listens on. Defaults are API.md's; each port
+ * is overridable by an environment variable.
+ */
+record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions) {
+
+    static final String ISSUER = "https://practice-tracker.local";
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -Xss512k";
+
+    static StackSettings fromEnvironment(Path root, boolean fresh) {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, port(service.portVariable, service.defaultPort));
+        }
+        int kafkaPort = port("PT_KAFKA_PORT", 29092);
+        return new StackSettings(root, root.resolve(".local"), port("PT_POSTGRES_PORT", 54329), kafkaPort,
+                port("PT_KAFKA_CONTROLLER_PORT", kafkaPort + 1), ports, fresh,
+                System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+    }
+
+    Path keys() {
+        return stateDirectory.resolve("keys");
+    }
+
+    Path data() {
+        return stateDirectory.resolve("data");
+    }
+
+    Path logs() {
+        return stateDirectory.resolve("logs");
+    }
+
+    String url(Service service) {
+        return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    String kafkaBootstrap() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    private static int port(String variable, int fallback) {
+        String value = System.getenv(variable);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+}

@@ -1,0 +1,9 @@
+package dev.practicetracker.platform.skills;
+
+import java.util.UUID;
+
+import dev.practicetracker.events.RoadmapData;
+
+/** The part of the skills-service's Skill resource other services need. */
+public record SkillView(UUID id, UUID userId, String name, Integer targetHours, RoadmapData roadmap, Long version) {
+}
