@@ -15,7 +15,6 @@ import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.practicelog.repository.KnownSkill;
 import dev.practicetracker.practicelog.repository.KnownSkillRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Keeps the known-skills projection current from {@code skill-events}. */
 @ApplicationScoped
@@ -23,19 +22,16 @@ public class SkillEventsConsumer {
 
     private final EventBatchHandler handler;
     private final KnownSkillRepository knownSkills;
-    private final Pool pool;
 
-    public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository knownSkills, Pool pool) {
+    public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository knownSkills) {
         this.handler = handler;
         this.knownSkills = knownSkills;
-        this.pool = pool;
     }
 
     @Incoming("skill-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return handler.handle(records, SkillEventsConsumer::decode,
-                skills -> pool.withTransaction(connection -> knownSkills.saveAll(connection,
-                        skills.stream().filter(Objects::nonNull).toList())));
+        return handler.handleInTransaction(records, SkillEventsConsumer::decode,
+                (connection, skills) -> knownSkills.saveAll(connection, skills.stream().filter(Objects::nonNull).toList()));
     }
 
     /** A skill's new state, or null for an event this service has no use for. */

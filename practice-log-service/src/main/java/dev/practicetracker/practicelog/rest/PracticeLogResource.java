@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.ResourceResponses;
+import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.practicelog.mapping.CreatePracticeLogRequest;
@@ -33,17 +36,21 @@ import io.smallrye.mutiny.Uni;
 public class PracticeLogResource {
 
     private final PracticeLogService service;
+    private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public PracticeLogResource(PracticeLogService service, CurrentCaller caller) {
+    public PracticeLogResource(PracticeLogService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
         this.service = service;
+        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     @POST
-    public Uni<Response> create(@Valid @NotNull CreatePracticeLogRequest body) {
-        return service.create(caller.get(), body)
-                .map(log -> ResourceResponses.created("/practice-logs", log.id, PracticeLogMapper.toResponse(log), log.version));
+    public Uni<Response> create(@Valid @NotNull CreatePracticeLogRequest body,
+            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        return idempotentCreates.create(who.userId(), idempotencyKey, body, () -> service.create(who, body)
+                .map(log -> new IdempotentCreates.Created("/practice-logs/" + log.id, log.version, PracticeLogMapper.toResponse(log))));
     }
 
     @GET

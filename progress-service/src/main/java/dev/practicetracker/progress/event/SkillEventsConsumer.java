@@ -14,7 +14,6 @@ import dev.practicetracker.events.SkillData;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /** Keeps the skills projection (owner, name, target) current from {@code skill-events}. */
 @ApplicationScoped
@@ -22,19 +21,16 @@ public class SkillEventsConsumer {
 
     private final EventBatchHandler handler;
     private final KnownSkillRepository skills;
-    private final Pool pool;
 
-    public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository skills, Pool pool) {
+    public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository skills) {
         this.handler = handler;
         this.skills = skills;
-        this.pool = pool;
     }
 
     @Incoming("skill-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return handler.handle(records, SkillEventsConsumer::decode,
-                batch -> pool.withTransaction(connection -> skills.saveAll(connection,
-                        batch.stream().filter(Objects::nonNull).toList())));
+        return handler.handleInTransaction(records, SkillEventsConsumer::decode,
+                (connection, batch) -> skills.saveAll(connection, batch.stream().filter(Objects::nonNull).toList()));
     }
 
     /** A skill's new state, or null for an event progress has no use for yet. */

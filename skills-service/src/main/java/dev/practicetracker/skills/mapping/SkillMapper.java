@@ -13,7 +13,7 @@ public final class SkillMapper {
     private SkillMapper() {
     }
 
-    public static Skill newSkill(UUID userId, CreateSkillRequest request, Instant now) {
+    public static Skill newSkill(UUID userId, SkillFields request, Instant now) {
         Skill skill = new Skill();
         skill.id = UUID.randomUUID();
         skill.userId = userId;
@@ -26,6 +26,18 @@ public final class SkillMapper {
         skill.createdAt = now;
         skill.updatedAt = now;
         return skill;
+    }
+
+    public static SkillFields fieldsOf(Skill skill) {
+        return new SkillFields(skill.name, skill.description, skill.category, skill.targetHours, List.copyOf(skill.tags));
+    }
+
+    public static void apply(SkillFields fields, Skill skill) {
+        skill.name = fields.name();
+        skill.description = fields.description();
+        skill.category = fields.category();
+        skill.targetHours = fields.targetHours();
+        skill.tags = fields.tags() == null ? List.of() : fields.tags();
     }
 
     public static SkillResponse toResponse(Skill skill) {

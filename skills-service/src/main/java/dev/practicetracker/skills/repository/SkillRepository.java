@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.skills.Skill;
@@ -16,14 +17,26 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SkillRepository implements PanacheRepositoryBase<Skill, UUID> {
 
+    private static final UUID NO_SKILL = new UUID(0, 0);
+
     @WithSession
     public Uni<Skill> findOwned(UUID userId, UUID id) {
         return find("id = ?1 and userId = ?2", id, userId).firstResult();
     }
 
+    /** For a change: the row stays locked until the transaction ends, so concurrent writes queue up. */
+    public Uni<Skill> findOwnedForUpdate(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     @WithSession
-    public Uni<Boolean> nameTaken(UUID userId, String name) {
-        return count("userId = ?1 and lower(name) = lower(?2)", userId, name).map(count -> count > 0);
+    public Uni<Boolean> nameTaken(UUID userId, String name, UUID exceptSkill) {
+        return count("userId = ?1 and lower(name) = lower(?2) and id <> ?3", userId, name,
+                exceptSkill == null ? NO_SKILL : exceptSkill).map(count -> count > 0);
+    }
+
+    public Uni<Long> deleteAllOf(UUID userId) {
+        return delete("userId", userId);
     }
 
     /** Newest first; {@code limit + 1} rows so the caller can tell whether another page exists. */

@@ -8,25 +8,36 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.ResourceResponses;
+import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
-import dev.practicetracker.skills.mapping.CreateSkillRequest;
+import dev.practicetracker.skills.Skill;
+import dev.practicetracker.skills.mapping.RoadmapRequest;
+import dev.practicetracker.skills.mapping.SkillFields;
 import dev.practicetracker.skills.mapping.SkillMapper;
 import dev.practicetracker.skills.mapping.SkillResponse;
 import dev.practicetracker.skills.repository.SkillRepository;
@@ -40,18 +51,23 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Skills")
 public class SkillResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final SkillService service;
+    private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public SkillResource(SkillService service, CurrentCaller caller) {
+    public SkillResource(SkillService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
         this.service = service;
+        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     @POST
-    public Uni<Response> create(@Valid @NotNull CreateSkillRequest body) {
-        return service.create(caller.get(), body)
-                .map(skill -> ResourceResponses.created("/skills", skill.id, SkillMapper.toResponse(skill), skill.version));
+    public Uni<Response> create(@Valid @NotNull SkillFields body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        return idempotentCreates.create(who.userId(), idempotencyKey, body, () -> service.create(who, body)
+                .map(skill -> new IdempotentCreates.Created("/skills/" + skill.id, skill.version, SkillMapper.toResponse(skill))));
     }
 
     @GET
@@ -69,7 +85,34 @@ public class SkillResource {
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.find(caller.get(), id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
-                .map(skill -> ResourceResponses.ok(SkillMapper.toResponse(skill), skill.version));
+                .map(SkillResource::ok);
+    }
+
+    /** A JSON merge patch (RFC 7396) of name, description, category, target_hours and tags. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    public Uni<Response> update(@PathParam("id") UUID id, @NotNull JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(caller.get(), id, body, ifMatch).map(SkillResource::ok);
+    }
+
+    /** Deletes the skill; its practice logs, evidence and progress follow through events. */
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(caller.get(), id, ifMatch).replaceWith(Response.noContent().build());
+    }
+
+    /** Replaces the skill's learning roadmap: levels 1–10 of milestones, ids unique within the skill. */
+    @PUT
+    @Path("/{id}/roadmap")
+    public Uni<Response> replaceRoadmap(@PathParam("id") UUID id, @NotNull RoadmapRequest body,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.replaceRoadmap(caller.get(), id, body, ifMatch).map(SkillResource::ok);
+    }
+
+    private static Response ok(Skill skill) {
+        return ResourceResponses.ok(SkillMapper.toResponse(skill), skill.version);
     }
 
     private static String blankToNull(String text) {

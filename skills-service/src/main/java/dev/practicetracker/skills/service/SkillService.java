@@ -2,47 +2,61 @@ package dev.practicetracker.skills.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.outbox.TransactionalOutbox;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.problem.Violations;
+import dev.practicetracker.platform.rest.MergePatch;
+import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.skills.Skill;
-import dev.practicetracker.skills.mapping.CreateSkillRequest;
+import dev.practicetracker.skills.mapping.RoadmapRequest;
+import dev.practicetracker.skills.mapping.SkillFields;
 import dev.practicetracker.skills.mapping.SkillMapper;
+import dev.practicetracker.skills.repository.MilestoneProgressRepository;
 import dev.practicetracker.skills.repository.SkillRepository;
 import io.smallrye.mutiny.Uni;
 
+/** Skills and their roadmaps; every change and its event are written in one transaction. */
 @ApplicationScoped
 public class SkillService {
 
     private final SkillRepository repository;
+    private final MilestoneProgressRepository milestones;
+    private final RoadmapRules roadmapRules;
     private final TransactionalOutbox outbox;
+    private final Validator validator;
+    private final ObjectMapper mapper;
     private final Clock clock;
 
-    public SkillService(SkillRepository repository, TransactionalOutbox outbox, Clock clock) {
+    public SkillService(SkillRepository repository, MilestoneProgressRepository milestones, RoadmapRules roadmapRules,
+            TransactionalOutbox outbox, Validator validator, ObjectMapper mapper, Clock clock) {
         this.repository = repository;
+        this.milestones = milestones;
+        this.roadmapRules = roadmapRules;
         this.outbox = outbox;
+        this.validator = validator;
+        this.mapper = mapper;
         this.clock = clock;
     }
 
-    public Uni<Skill> create(Caller caller, CreateSkillRequest request) {
-        return outbox.inTransaction(() -> repository.nameTaken(caller.userId(), request.name())
-                .chain(taken -> {
-                    if (taken) {
-                        return Uni.createFrom().failure(ProblemException.conflict("you already have a skill named " + request.name()));
-                    }
-                    Skill skill = SkillMapper.newSkill(caller.userId(), request, Timestamps.now(clock));
-                    return repository.persist(skill)
-                            .call(created -> outbox.append(Topics.SKILL_EVENTS, EventTypes.SKILL_CREATED, created.id.toString(),
-                                    created.userId, created.updatedAt, SkillMapper.toEvent(created, false)));
-                }));
+    public Uni<Skill> create(Caller caller, SkillFields fields) {
+        return outbox.inTransaction(() -> requireFreeName(caller.userId(), fields.name(), null)
+                .chain(() -> repository.persist(SkillMapper.newSkill(caller.userId(), fields, Timestamps.now(clock))))
+                .call(skill -> publish(EventTypes.SKILL_CREATED, skill, false)));
     }
 
     public Uni<Skill> find(Caller caller, UUID id) {
@@ -51,5 +65,72 @@ public class SkillService {
 
     public Uni<List<Skill>> page(Caller caller, PageCursor after, String tag, String nameContains, int limit) {
         return repository.page(caller.userId(), after, tag, nameContains, limit + 1);
+    }
+
+    /** Applies a merge patch of the editable fields; a patch that changes nothing changes no version. */
+    public Uni<Skill> update(Caller caller, UUID id, JsonNode patch, String ifMatch) {
+        return outbox.inTransaction(() -> lockOwned(caller, id, ifMatch).chain(skill -> {
+            SkillFields current = SkillMapper.fieldsOf(skill);
+            SkillFields changed = MergePatch.apply(mapper, current, patch, SkillFields.class, Map.of(
+                    "id", skill.id, "user_id", skill.userId, "created_at", skill.createdAt,
+                    "roadmap", skill.roadmap == null ? mapper.nullNode() : skill.roadmap));
+            new Violations().addAll(validator.validate(changed)).throwIfAny();
+            if (changed.equals(current)) {
+                return Uni.createFrom().item(skill);
+            }
+            Uni<Void> nameCheck = changed.name().equalsIgnoreCase(current.name()) ? Uni.createFrom().voidItem()
+                    : requireFreeName(caller.userId(), changed.name(), skill.id);
+            return nameCheck.map(ignored -> {
+                SkillMapper.apply(changed, skill);
+                return touch(skill);
+            }).call(updated -> publish(EventTypes.SKILL_UPDATED, updated, false));
+        }));
+    }
+
+    /** Deletes the skill; its logs, evidence and progress follow through {@code skill.deleted.v1}. */
+    public Uni<Void> delete(Caller caller, UUID id, String ifMatch) {
+        return outbox.inTransaction(() -> lockOwned(caller, id, ifMatch).chain(skill -> {
+            touch(skill);
+            return publish(EventTypes.SKILL_DELETED, skill, true).chain(() -> repository.delete(skill));
+        }));
+    }
+
+    public Uni<Skill> replaceRoadmap(Caller caller, UUID id, RoadmapRequest roadmap, String ifMatch) {
+        roadmapRules.requireValid(roadmap);
+        RoadmapData data = roadmap.toData();
+        List<String> milestoneIds = data.milestones().map(RoadmapData.Milestone::id).toList();
+        return outbox.inTransaction(() -> lockOwned(caller, id, ifMatch).chain(skill -> {
+            skill.roadmap = data;
+            touch(skill);
+            return milestones.deleteAllBut(skill.id, milestoneIds)
+                    .chain(() -> publish(EventTypes.SKILL_UPDATED, skill, false))
+                    .replaceWith(skill);
+        }));
+    }
+
+    /** The caller's skill, locked for this transaction; 404 for anyone else's, 412 for a stale If-Match. */
+    Uni<Skill> lockOwned(Caller caller, UUID id, String ifMatch) {
+        return repository.findOwnedForUpdate(caller.userId(), id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
+                .invoke(skill -> ResourceResponses.requireMatch(ifMatch, skill.version));
+    }
+
+    private Skill touch(Skill skill) {
+        skill.version++;
+        skill.updatedAt = Timestamps.now(clock);
+        return skill;
+    }
+
+    private Uni<Void> requireFreeName(UUID userId, String name, UUID exceptSkill) {
+        return repository.nameTaken(userId, name, exceptSkill).invoke(taken -> {
+            if (taken) {
+                throw ProblemException.conflict("you already have a skill named " + name);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<Void> publish(String type, Skill skill, boolean deleted) {
+        return outbox.append(Topics.SKILL_EVENTS, type, skill.id.toString(), skill.userId, skill.updatedAt,
+                SkillMapper.toEvent(skill, deleted));
     }
 }

@@ -3,6 +3,7 @@ package dev.practicetracker.platform.consumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,8 @@ import dev.practicetracker.platform.deadletter.DeadLetterQueue;
 import dev.practicetracker.platform.problem.Unavailability;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * How every consumer treats a polled batch: records that cannot be decoded go to the dead-letter
@@ -29,9 +32,17 @@ public class EventBatchHandler {
     private static final int ATTEMPTS_BEFORE_SPLITTING = 3;
 
     private final DeadLetterQueue deadLetters;
+    private final Pool pool;
 
-    public EventBatchHandler(DeadLetterQueue deadLetters) {
+    public EventBatchHandler(DeadLetterQueue deadLetters, Pool pool) {
         this.deadLetters = deadLetters;
+        this.pool = pool;
+    }
+
+    /** Applies a batch's decoded events in one transaction of the service's database. */
+    public <T> Uni<Void> handleInTransaction(Iterable<ConsumerRecord<String, String>> records,
+            Function<ConsumerRecord<String, String>, T> decode, BiFunction<SqlConnection, List<T>, Uni<Void>> apply) {
+        return handle(records, decode, batch -> pool.withTransaction(connection -> apply.apply(connection, batch)));
     }
 
     /** A decoded record together with the record it came from, for dead-lettering. */

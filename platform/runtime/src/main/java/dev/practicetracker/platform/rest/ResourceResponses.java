@@ -1,7 +1,5 @@
 package dev.practicetracker.platform.rest;
 
-import java.net.URI;
-
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -14,10 +12,6 @@ import dev.practicetracker.platform.problem.ProblemException;
 public final class ResourceResponses {
 
     private ResourceResponses() {
-    }
-
-    public static Response created(String collectionPath, Object id, Object body, long version) {
-        return Response.created(URI.create(collectionPath + "/" + id)).entity(body).tag(etag(version)).build();
     }
 
     public static Response ok(Object body, long version) {
