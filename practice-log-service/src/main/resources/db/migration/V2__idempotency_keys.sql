@@ -4,7 +4,7 @@ create table idempotency_keys (
     idempotency_key text        not null,
     request_hash    text        not null,
     status          integer     not null,
-    location        text        not null,
+    location        text,
     version         bigint      not null,
     body            text        not null,
     created_at      timestamptz not null,

@@ -11,4 +11,8 @@ public enum ActivityType {
     public String toString() {
         return name().toLowerCase();
     }
+
+    public static ActivityType of(String value) {
+        return valueOf(value.toUpperCase());
+    }
 }

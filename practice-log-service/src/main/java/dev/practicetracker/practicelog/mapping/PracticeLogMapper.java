@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.practicelog.PracticeLog;
 
@@ -13,24 +14,43 @@ public final class PracticeLogMapper {
     private PracticeLogMapper() {
     }
 
-    public static PracticeLog newLog(Caller caller, CreatePracticeLogRequest request, Instant now) {
+    public static PracticeLog newLog(Caller caller, UUID skillId, LogFields fields, Instant now) {
         PracticeLog log = new PracticeLog();
         log.id = UUID.randomUUID();
         log.userId = caller.userId();
-        log.skillId = request.skillId();
-        log.datePracticed = request.datePracticed();
-        log.localDate = caller.localDateOf(request.datePracticed());
-        log.zone = caller.zone().getId();
-        log.duration = request.duration();
-        log.description = request.description();
-        log.difficultyRating = request.difficultyRating();
-        log.confidenceRating = request.confidenceRating();
-        log.activityType = request.activityType();
-        log.milestoneId = request.milestoneId();
-        log.version = 1;
+        log.skillId = skillId;
         log.createdAt = now;
-        log.updatedAt = now;
+        apply(fields, caller, log, now);
         return log;
+    }
+
+    public static LogFields fieldsOf(PracticeLog log) {
+        return new LogFields(log.datePracticed, log.duration, log.description, log.difficultyRating, log.confidenceRating,
+                log.activityType, log.milestoneId);
+    }
+
+    /**
+     * Writes the fields into the log as one change: {@code local_date} is the day of
+     * {@code date_practiced} in the caller's zone whenever the date is (re)set.
+     */
+    public static void apply(LogFields fields, Caller caller, PracticeLog log, Instant now) {
+        if (!fields.datePracticed().equals(log.datePracticed)) {
+            log.datePracticed = fields.datePracticed();
+            log.localDate = caller.localDateOf(fields.datePracticed());
+            log.zone = caller.zone().getId();
+        }
+        log.duration = fields.duration();
+        log.description = fields.description();
+        log.difficultyRating = fields.difficultyRating();
+        log.confidenceRating = fields.confidenceRating();
+        log.activityType = fields.activityType();
+        log.milestoneId = fields.milestoneId();
+        log.version++;
+        log.updatedAt = now;
+    }
+
+    public static PageCursor cursorOf(PracticeLog log) {
+        return new PageCursor(log.datePracticed, log.id);
     }
 
     public static PracticeLogResponse toResponse(PracticeLog log) {

@@ -1,7 +1,12 @@
 package dev.practicetracker.practicelog.repository;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -39,6 +45,37 @@ public class KnownSkillRepository {
                 .map(rows -> rows.size() == 0 ? null : toKnownSkill(rows.iterator().next()));
     }
 
+    /** Which of these skill ids the projection has heard of, whoever they belong to. */
+    public Uni<Set<UUID>> findAll(Collection<UUID> ids) {
+        return pool.preparedQuery("select id from known_skills where id = any($1)").execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Set<UUID> known = new HashSet<>();
+                    rows.forEach(row -> known.add(row.getUUID("id")));
+                    return known;
+                });
+    }
+
+    /** The user's live skills, by id. */
+    public Uni<Map<UUID, KnownSkill>> liveOf(UUID userId) {
+        return pool.preparedQuery("select id, user_id, name, milestone_ids, version, deleted from known_skills"
+                + " where user_id = $1 and not deleted").execute(Tuple.of(userId)).map(rows -> {
+                    Map<UUID, KnownSkill> skills = new HashMap<>();
+                    rows.forEach(row -> skills.put(row.getUUID("id"), toKnownSkill(row)));
+                    return skills;
+                });
+    }
+
+    /**
+     * Share-locks the user's live skills among {@code ids} for the rest of the transaction, so a
+     * concurrent {@code skill.deleted} cascade waits for (and then includes) what this transaction writes.
+     *
+     * @return how many of them are live
+     */
+    public Uni<Integer> lockLive(SqlClient client, UUID userId, Collection<UUID> ids) {
+        return client.preparedQuery("select id from known_skills where id = any($1) and user_id = $2 and not deleted for share")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), userId)).map(RowSet::size);
+    }
+
     public Uni<Void> save(KnownSkill skill) {
         return saveAll(pool, List.of(skill));
     }
@@ -53,6 +90,10 @@ public class KnownSkillRepository {
                     skill.milestoneIds().toArray(String[]::new), skill.version(), skill.deleted())));
         }
         return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    public Uni<Void> deleteAllOf(SqlClient client, UUID userId) {
+        return client.preparedQuery("delete from known_skills where user_id = $1").execute(Tuple.of(userId)).replaceWithVoid();
     }
 
     private static KnownSkill toKnownSkill(Row row) {

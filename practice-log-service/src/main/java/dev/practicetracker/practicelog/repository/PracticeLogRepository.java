@@ -1,20 +1,241 @@
 package dev.practicetracker.practicelog.repository;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.practicelog.ActivityType;
 import dev.practicetracker.practicelog.PracticeLog;
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Every query is scoped by the owner: another user's log is simply not found. */
+/**
+ * Practice logs in SQL. Every query is scoped by the owner: another user's log is simply not found.
+ * A write and its outbox event go in one statement (a data-modifying CTE), so they commit together
+ * in a single round trip.
+ */
 @ApplicationScoped
-public class PracticeLogRepository implements PanacheRepositoryBase<PracticeLog, UUID> {
+public class PracticeLogRepository {
 
-    @WithSession
+    static final String COLUMNS = "id, user_id, skill_id, date_practiced, local_date, zone, duration, description,"
+            + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at";
+    /**
+     * Inserts the log only while its skill is live, holding a share lock on the skill's projection
+     * row: a concurrent {@code skill.deleted} cascade either waits for this insert (and then deletes
+     * it too) or has already marked the skill deleted (and nothing is inserted: zero rows).
+     */
+    private static final String INSERT_WITH_EVENT = "with written as (insert into practice_logs (" + COLUMNS + ")"
+            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15"
+            + " where exists (select 1 from known_skills where id = $3 and user_id = $2 and not deleted for share)"
+            + " returning id)"
+            + " insert into outbox (" + SqlOutbox.COLUMNS + ") select " + parameters(16, 7) + " from written";
+    private static final String UPDATE_WITH_EVENT = """
+            with written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
+                description = $7, difficulty_rating = $8, confidence_rating = $9, activity_type = $10, milestone_id = $11,
+                version = $12, updated_at = $13
+             where id = $1 and user_id = $2)
+            insert into outbox (""" + SqlOutbox.COLUMNS + ") values (" + parameters(14, 7) + ")";
+    private static final String DELETE_WITH_EVENT = "with gone as (delete from practice_logs where id = $1 and user_id = $2)"
+            + " insert into outbox (" + SqlOutbox.COLUMNS + ") values (" + parameters(3, 7) + ")";
+    private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
+    private static final String INSERT_MANY = "insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
+            + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
+            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[])";
+
+    private final Pool pool;
+
+    public PracticeLogRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** @return the log, or null when its skill was deleted meanwhile (nothing written) */
+    public Uni<PracticeLog> insertWithEvent(SqlClient client, PracticeLog log, OutboxMessage event) {
+        return client.preparedQuery(INSERT_WITH_EVENT).execute(withEvent(columnValues(log), event))
+                .map(rows -> rows.rowCount() == 1 ? log : null);
+    }
+
+    public Uni<PracticeLog> updateWithEvent(SqlConnection connection, PracticeLog log, OutboxMessage event) {
+        List<Object> values = Arrays.asList(log.id, log.userId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
+                log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
+                log.milestoneId, log.version, utc(log.updatedAt));
+        return connection.preparedQuery(UPDATE_WITH_EVENT).execute(withEvent(values, event)).replaceWith(log);
+    }
+
+    public Uni<Void> deleteWithEvent(SqlConnection connection, PracticeLog log, OutboxMessage event) {
+        return connection.preparedQuery(DELETE_WITH_EVENT).execute(withEvent(Arrays.asList(log.id, log.userId), event))
+                .replaceWithVoid();
+    }
+
     public Uni<PracticeLog> findOwned(UUID userId, UUID id) {
-        return find("id = ?1 and userId = ?2", id, userId).firstResult();
+        return pool.preparedQuery(FIND).execute(Tuple.of(id, userId)).map(PracticeLogRepository::first);
+    }
+
+    /** For a change: the row stays locked until the transaction ends, so concurrent writes queue up. */
+    public Uni<PracticeLog> findOwnedForUpdate(SqlConnection connection, UUID userId, UUID id) {
+        return connection.preparedQuery(FIND + " for update").execute(Tuple.of(id, userId)).map(PracticeLogRepository::first);
+    }
+
+    /** Newest first, {@code limit + 1} rows so the caller can tell whether another page exists. */
+    public Uni<List<PracticeLog>> page(HistoryQuery query, int limit) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = history(query, parameters) + " limit $" + (parameters.size() + 1);
+        parameters.add(limit);
+        return pool.preparedQuery(sql).execute(Tuple.tuple(parameters)).map(PracticeLogRepository::all);
+    }
+
+    /** Every matching log, newest first, read in chunks through a cursor: never the whole history in memory. */
+    public Multi<PracticeLog> stream(HistoryQuery query, int chunkSize) {
+        List<Object> parameters = new ArrayList<>();
+        String sql = history(query, parameters);
+        return Multi.createFrom().resourceFromUni(pool::getConnection, connection -> connection.begin()
+                .onItem().transformToMulti(transaction -> connection.prepare(sql)
+                        .onItem().transformToMulti(statement -> statement.createStream(chunkSize, Tuple.tuple(parameters)).toMulti())
+                        .map(PracticeLogRepository::toLog)
+                        .onCompletion().call(transaction::commit)))
+                .withFinalizer(SqlConnection::close);
+    }
+
+    /** Many logs in one statement (the import): arrays in, one row each out. */
+    public Uni<Void> insertAll(SqlClient client, List<PracticeLog> logs) {
+        if (logs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = logs.size();
+        UUID[] ids = new UUID[size], users = new UUID[size], skills = new UUID[size];
+        OffsetDateTime[] practiced = new OffsetDateTime[size], created = new OffsetDateTime[size], updated = new OffsetDateTime[size];
+        LocalDate[] days = new LocalDate[size];
+        String[] zones = new String[size], descriptions = new String[size], types = new String[size], milestones = new String[size];
+        Integer[] durations = new Integer[size];
+        Short[] difficulty = new Short[size], confidence = new Short[size];
+        Long[] versions = new Long[size];
+        for (int i = 0; i < size; i++) {
+            PracticeLog log = logs.get(i);
+            ids[i] = log.id;
+            users[i] = log.userId;
+            skills[i] = log.skillId;
+            practiced[i] = utc(log.datePracticed);
+            days[i] = log.localDate;
+            zones[i] = log.zone;
+            durations[i] = log.duration;
+            descriptions[i] = log.description;
+            difficulty[i] = toShort(log.difficultyRating);
+            confidence[i] = toShort(log.confidenceRating);
+            types[i] = log.activityType.toString();
+            milestones[i] = log.milestoneId;
+            versions[i] = log.version;
+            created[i] = utc(log.createdAt);
+            updated[i] = utc(log.updatedAt);
+        }
+        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(Arrays.asList(ids, users, skills, practiced, days, zones,
+                durations, descriptions, difficulty, confidence, types, milestones, versions, created, updated))).replaceWithVoid();
+    }
+
+    /** Deletes a skill's logs and returns their last states. */
+    public Uni<List<PracticeLog>> deleteOfSkill(SqlClient client, UUID userId, UUID skillId) {
+        return client.preparedQuery("delete from practice_logs where skill_id = $1 and user_id = $2 returning " + COLUMNS)
+                .execute(Tuple.of(skillId, userId)).map(PracticeLogRepository::all);
+    }
+
+    public Uni<Void> deleteAllOf(SqlClient client, UUID userId) {
+        return client.preparedQuery("delete from practice_logs where user_id = $1").execute(Tuple.of(userId)).replaceWithVoid();
+    }
+
+    /** Keyset query on {@code (date_practiced, id)}: one index range scan per page at any depth, no OFFSET. */
+    private static String history(HistoryQuery query, List<Object> parameters) {
+        StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(" from practice_logs where user_id = $1");
+        parameters.add(query.userId());
+        if (query.skillId() != null) {
+            parameters.add(query.skillId());
+            sql.append(" and skill_id = $").append(parameters.size());
+        }
+        if (query.from() != null) {
+            parameters.add(utc(query.from()));
+            sql.append(" and date_practiced >= $").append(parameters.size());
+        }
+        if (query.until() != null) {
+            parameters.add(utc(query.until()));
+            sql.append(" and date_practiced < $").append(parameters.size());
+        }
+        if (query.after() != null) {
+            parameters.add(utc(query.after().position()));
+            parameters.add(query.after().id());
+            sql.append(" and (date_practiced, id) < ($").append(parameters.size() - 1).append(", $").append(parameters.size()).append(')');
+        }
+        return sql.append(" order by date_practiced desc, id desc").toString();
+    }
+
+    private static List<Object> columnValues(PracticeLog log) {
+        return Arrays.asList(log.id, log.userId, log.skillId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
+                log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
+                log.milestoneId, log.version, utc(log.createdAt), utc(log.updatedAt));
+    }
+
+    /** The statement's own values, then the outbox row's, numbered on from where they end. */
+    private static Tuple withEvent(List<Object> values, OutboxMessage event) {
+        List<Object> all = new ArrayList<>(values);
+        all.addAll(SqlOutbox.parameters(event));
+        return Tuple.tuple(all);
+    }
+
+    /** {@code $first, $first+1, ...}: {@code count} numbered parameters. */
+    private static String parameters(int first, int count) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            list.append(i == 0 ? "$" : ", $").append(first + i);
+        }
+        return list.toString();
+    }
+
+    private static PracticeLog first(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : toLog(rows.iterator().next());
+    }
+
+    private static List<PracticeLog> all(RowSet<Row> rows) {
+        List<PracticeLog> logs = new ArrayList<>(rows.size());
+        rows.forEach(row -> logs.add(toLog(row)));
+        return logs;
+    }
+
+    static PracticeLog toLog(Row row) {
+        PracticeLog log = new PracticeLog();
+        log.id = row.getUUID("id");
+        log.userId = row.getUUID("user_id");
+        log.skillId = row.getUUID("skill_id");
+        log.datePracticed = row.getOffsetDateTime("date_practiced").toInstant();
+        log.localDate = row.getLocalDate("local_date");
+        log.zone = row.getString("zone");
+        log.duration = row.getInteger("duration");
+        log.description = row.getString("description");
+        log.difficultyRating = row.getInteger("difficulty_rating");
+        log.confidenceRating = row.getInteger("confidence_rating");
+        log.activityType = ActivityType.of(row.getString("activity_type"));
+        log.milestoneId = row.getString("milestone_id");
+        log.version = row.getLong("version");
+        log.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        log.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        return log;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Short toShort(Integer value) {
+        return value == null ? null : value.shortValue();
     }
 }

@@ -3,29 +3,50 @@ package dev.practicetracker.practicelog.rest;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.rest.LargeBody;
 import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
+import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.CreatePracticeLogRequest;
+import dev.practicetracker.practicelog.mapping.HistoryFilter;
+import dev.practicetracker.practicelog.mapping.LogFields;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
+import dev.practicetracker.practicelog.mapping.PracticeLogResponse;
+import dev.practicetracker.practicelog.mapping.QuickLogRequest;
+import dev.practicetracker.practicelog.repository.HistoryQuery;
 import dev.practicetracker.practicelog.service.PracticeLogService;
+import dev.practicetracker.practicelog.service.QuickLogs;
+import dev.practicetracker.practicelog.transfer.ImportParser;
+import dev.practicetracker.practicelog.transfer.PracticeLogExport;
+import dev.practicetracker.practicelog.transfer.PracticeLogImport;
 import io.smallrye.mutiny.Uni;
 
 @Path("/practice-logs")
@@ -35,22 +56,53 @@ import io.smallrye.mutiny.Uni;
 @Tag(name = "Practice logs")
 public class PracticeLogResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    static final String CSV = "text/csv";
+
     private final PracticeLogService service;
+    private final QuickLogs quickLogs;
+    private final PracticeLogImport importer;
+    private final ImportParser parser;
+    private final PracticeLogExport exporter;
     private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public PracticeLogResource(PracticeLogService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
+    public PracticeLogResource(PracticeLogService service, QuickLogs quickLogs, PracticeLogImport importer, ImportParser parser,
+            PracticeLogExport exporter, IdempotentCreates idempotentCreates, CurrentCaller caller) {
         this.service = service;
+        this.quickLogs = quickLogs;
+        this.importer = importer;
+        this.parser = parser;
+        this.exporter = exporter;
         this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     @POST
-    public Uni<Response> create(@Valid @NotNull CreatePracticeLogRequest body,
-            @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+    public Uni<Response> create(@NotNull CreatePracticeLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         Caller who = caller.get();
-        return idempotentCreates.create(who.userId(), idempotencyKey, body, () -> service.create(who, body)
-                .map(log -> new IdempotentCreates.Created("/practice-logs/" + log.id, log.version, PracticeLogMapper.toResponse(log))));
+        return service.prepare(who, body.skillId(), body.fields()).chain(log -> created(who, idempotencyKey, body, log));
+    }
+
+    /** One tap: {@code {"skill_id", "preset": "15m"|"30m"|"1h"}} (or {@code duration}), dated now. */
+    @POST
+    @Path("/quick")
+    public Uni<Response> quick(@NotNull QuickLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        LogFields fields = quickLogs.fieldsOf(body);
+        return service.prepare(who, body.skillId(), fields).chain(log -> created(who, idempotencyKey, body, log));
+    }
+
+    @GET
+    public Uni<Page<PracticeLogResponse>> list(
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("skill_id") String skillId,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, cursor);
+        return service.page(query, limit)
+                .map(rows -> Page.of(rows, limit, PracticeLogMapper::cursorOf, PracticeLogMapper::toResponse));
     }
 
     @GET
@@ -58,6 +110,66 @@ public class PracticeLogResource {
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.find(caller.get(), id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("practice log"))
-                .map(log -> ResourceResponses.ok(PracticeLogMapper.toResponse(log), log.version));
+                .map(PracticeLogResource::ok);
+    }
+
+    /** A JSON merge patch of date_practiced, duration, description, the ratings, activity_type and milestone_id. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    public Uni<Response> update(@PathParam("id") UUID id, @NotNull JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(caller.get(), id, body, ifMatch).map(PracticeLogResource::ok);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(caller.get(), id, ifMatch).replaceWith(Response.noContent().build());
+    }
+
+    /**
+     * Bulk import of up to 10 000 rows (≤ 10 MiB), CSV with a header row or a JSON array; all or
+     * nothing. {@code ?dry_run=true} only validates.
+     */
+    @POST
+    @Path("/import")
+    @LargeBody
+    @Consumes({ CSV, MediaType.APPLICATION_JSON })
+    public Uni<Response> importLogs(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        var rows = contentType != null && contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? parser.json(body) : parser.csv(body);
+        return importer.validate(who, rows).chain(valid -> dryRun
+                ? Uni.createFrom().item(Response.ok(importer.dryRun(valid)).build())
+                : idempotentCreates.createWithSql(who.userId(), idempotencyKey, rows, client -> importer.write(client, who, valid)
+                        .map(result -> new IdempotentCreates.Created(null, 0, result))));
+    }
+
+    /** The caller's logs (same filters as the list), streamed: {@code ?format=csv} (default) or {@code json}. */
+    @GET
+    @Path("/export")
+    @Produces({ CSV, MediaType.APPLICATION_JSON })
+    public Response export(@QueryParam("format") @DefaultValue("csv") String format,
+            @QueryParam("skill_id") String skillId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, null);
+        return switch (format) {
+            case "csv" -> Response.ok((StreamingOutput) output -> exporter.writeCsv(query, output))
+                    .type(CSV + "; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"practice-logs.csv\"").build();
+            case "json" -> Response.ok((StreamingOutput) output -> exporter.writeJson(query, output))
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Content-Disposition", "attachment; filename=\"practice-logs.json\"").build();
+            default -> throw ProblemException.invalid("format", "must be csv or json");
+        };
+    }
+
+    private Uni<Response> created(Caller who, String idempotencyKey, Object request, PracticeLog log) {
+        return idempotentCreates.createWithSql(who.userId(), idempotencyKey, request, client -> service.insert(client, log)
+                .map(written -> new IdempotentCreates.Created("/practice-logs/" + written.id, written.version,
+                        PracticeLogMapper.toResponse(written))));
+    }
+
+    private static Response ok(PracticeLog log) {
+        return ResourceResponses.ok(PracticeLogMapper.toResponse(log), log.version);
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,12 +19,15 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.practicetracker.platform.outbox.SqlOutbox;
 import dev.practicetracker.platform.outbox.TransactionalOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.problem.UniqueViolation;
 import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.time.Timestamps;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 
 /**
  * {@code Idempotency-Key} on creating POSTs (API.md): a retry with the same key and body within
@@ -38,18 +42,25 @@ public class IdempotentCreates {
     static final int MAX_KEY_LENGTH = 255;
     static final Duration RETENTION = Duration.ofHours(24);
 
-    /** What a create produced: where it lives, its version (the ETag) and its representation. */
+    /** What a create produced: where it lives (null for a bulk create), its version (the ETag) and its representation. */
     public record Created(String location, long version, Object body) {
     }
 
     private final IdempotencyRepository repository;
+    private final IdempotencySql sql;
     private final TransactionalOutbox outbox;
+    private final SqlOutbox sqlOutbox;
+    private final Pool pool;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public IdempotentCreates(IdempotencyRepository repository, TransactionalOutbox outbox, ObjectMapper mapper, Clock clock) {
+    public IdempotentCreates(IdempotencyRepository repository, IdempotencySql sql, TransactionalOutbox outbox, SqlOutbox sqlOutbox,
+            Pool pool, ObjectMapper mapper, Clock clock) {
         this.repository = repository;
+        this.sql = sql;
         this.outbox = outbox;
+        this.sqlOutbox = sqlOutbox;
+        this.pool = pool;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -64,23 +75,46 @@ public class IdempotentCreates {
         if (key == null) {
             return outbox.inTransaction(create).map(IdempotentCreates::respond);
         }
-        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
-        }
+        requireValid(key);
         String requestHash = hash(request);
         Instant now = Timestamps.now(clock);
         Instant since = now.minus(RETENTION);
-        return repository.findSince(userId, key, since).chain(earlier -> {
-            if (earlier != null) {
-                return Uni.createFrom().item(replay(earlier, requestHash));
-            }
-            return outbox.inTransaction(() -> repository.deleteExpired(userId, key, since)
-                    .chain(create::get)
-                    .call(created -> repository.persist(record(userId, key, requestHash, created, now))))
-                    .map(IdempotentCreates::respond)
-                    .onFailure(IdempotentCreates::isDuplicateKey).recoverWithUni(() -> repository.findSince(userId, key, since)
-                            .map(winner -> replay(winner, requestHash)));
-        });
+        return repository.findSince(userId, key, since).chain(earlier -> earlier != null
+                ? Uni.createFrom().item(replay(earlier, requestHash))
+                : outbox.inTransaction(() -> repository.deleteExpired(userId, key, since)
+                        .chain(create::get)
+                        .call(created -> repository.persist(record(userId, key, requestHash, created, now))))
+                        .map(IdempotentCreates::respond)
+                        .onFailure(IdempotentCreates::isDuplicateKey)
+                        .recoverWithUni(() -> repository.findSince(userId, key, since).map(winner -> replay(winner, requestHash))));
+    }
+
+    /**
+     * The same, for a service writing with the SQL client: without a key {@code create} runs on the
+     * pool (a single statement is its own transaction); with one, in a transaction with the key's record.
+     */
+    public Uni<Response> createWithSql(UUID userId, String key, Object request, Function<SqlClient, Uni<Created>> create) {
+        if (key == null) {
+            return sqlOutbox.afterCommit(create.apply(pool)).map(IdempotentCreates::respond);
+        }
+        requireValid(key);
+        String requestHash = hash(request);
+        Instant now = Timestamps.now(clock);
+        Instant since = now.minus(RETENTION);
+        return sql.findSince(userId, key, since).chain(earlier -> earlier != null
+                ? Uni.createFrom().item(replay(earlier, requestHash))
+                : sqlOutbox.inTransaction(connection -> sql.deleteExpired(connection, userId, key, since)
+                        .chain(() -> create.apply(connection))
+                        .call(created -> sql.insert(connection, record(userId, key, requestHash, created, now))))
+                        .map(IdempotentCreates::respond)
+                        .onFailure(IdempotentCreates::isDuplicateKey)
+                        .recoverWithUni(() -> sql.findSince(userId, key, since).map(winner -> replay(winner, requestHash))));
+    }
+
+    private static void requireValid(String key) {
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
     }
 
     private IdempotencyRecord record(UUID userId, String key, String requestHash, Created created, Instant now) {
@@ -103,22 +137,24 @@ public class IdempotentCreates {
         if (!earlier.requestHash.equals(requestHash)) {
             throw ProblemException.idempotencyKeyReused();
         }
-        return Response.status(earlier.status).location(URI.create(earlier.location)).tag(ResourceResponses.etag(earlier.version))
-                .entity(earlier.body).type(MediaType.APPLICATION_JSON).build();
+        Response.ResponseBuilder response = Response.status(earlier.status).entity(earlier.body).type(MediaType.APPLICATION_JSON);
+        return withLocationAndTag(response, earlier.location, earlier.version);
     }
 
     private static Response respond(Created created) {
-        return Response.created(URI.create(created.location())).entity(created.body()).tag(ResourceResponses.etag(created.version())).build();
+        return withLocationAndTag(Response.status(Response.Status.CREATED).entity(created.body()), created.location(), created.version());
+    }
+
+    /** A create of one resource says where it is and its version; a bulk create (an import) has neither. */
+    private static Response withLocationAndTag(Response.ResponseBuilder response, String location, long version) {
+        if (location != null) {
+            response.location(URI.create(location)).tag(ResourceResponses.etag(version));
+        }
+        return response.build();
     }
 
     private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    && String.valueOf(pg.getConstraint()).startsWith("idempotency_keys")) {
-                return true;
-            }
-        }
-        return false;
+        return UniqueViolation.isCauseOf(failure, "idempotency_keys");
     }
 
     private String hash(Object request) {

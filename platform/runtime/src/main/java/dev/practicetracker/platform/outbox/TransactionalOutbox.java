@@ -6,7 +6,6 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.practicetracker.events.EventJson;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -35,7 +34,6 @@ public class TransactionalOutbox {
 
     /** Adds an event to the current transaction; it is published only if the transaction commits. */
     public Uni<Void> append(String topic, String type, String subject, UUID userId, Instant occurredAt, Object data) {
-        OutboxEvent event = new OutboxEvent(UUID.randomUUID(), topic, type, subject, userId, occurredAt, EventJson.write(data));
-        return repository.persist(event).replaceWithVoid();
+        return repository.persist(OutboxMessage.of(topic, type, subject, userId, occurredAt, data).toEntity()).replaceWithVoid();
     }
 }

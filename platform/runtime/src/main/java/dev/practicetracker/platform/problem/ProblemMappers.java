@@ -20,7 +20,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
 
 /**
  * Turns every failure into an RFC 9457 problem body. Nothing internal leaves: no stack trace, SQL,
@@ -102,7 +101,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable throwable) {
-        if (isUniqueViolation(throwable)) {
+        if (UniqueViolation.isCauseOf(throwable)) {
             // a concurrent request won the race the service's own check could not see
             return respond(ProblemException.conflict("conflicts with an existing resource").problem());
         }
@@ -113,15 +112,6 @@ public class ProblemMappers {
         String incident = UUID.randomUUID().toString();
         Log.errorf(throwable, "unexpected failure, incident %s", incident);
         return respond(Problem.of(500, "Internal Server Error", "unexpected error; incident " + incident));
-    }
-
-    private static boolean isUniqueViolation(Throwable throwable) {
-        for (Throwable cause = throwable; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof PgException pg && "23505".equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response unauthorized() {

@@ -1,0 +1,13 @@
+package dev.practicetracker.practicelog.repository;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.practicetracker.platform.paging.PageCursor;
+
+/**
+ * Which of a user's logs, newest first: optionally one skill's, practised in {@code [from, until)},
+ * after a page cursor.
+ */
+public record HistoryQuery(UUID userId, UUID skillId, Instant from, Instant until, PageCursor after) {
+}

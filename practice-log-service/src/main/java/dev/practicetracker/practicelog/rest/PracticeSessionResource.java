@@ -1,0 +1,106 @@
+package dev.practicetracker.practicelog.rest;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.paging.Page;
+import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.rest.QueryParameters;
+import dev.practicetracker.platform.rest.ResourceResponses;
+import dev.practicetracker.platform.security.Caller;
+import dev.practicetracker.platform.security.CurrentCaller;
+import dev.practicetracker.platform.security.Roles;
+import dev.practicetracker.practicelog.PracticeSession;
+import dev.practicetracker.practicelog.mapping.CompleteSessionRequest;
+import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
+import dev.practicetracker.practicelog.mapping.SessionResponse;
+import dev.practicetracker.practicelog.mapping.SessionStats;
+import dev.practicetracker.practicelog.mapping.StartSessionRequest;
+import dev.practicetracker.practicelog.service.PracticeSessionService;
+import io.smallrye.mutiny.Uni;
+
+@Path("/practice-sessions")
+@RolesAllowed(Roles.USER)
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Live practice sessions")
+public class PracticeSessionResource {
+
+    private final PracticeSessionService service;
+    private final IdempotentCreates idempotentCreates;
+    private final CurrentCaller caller;
+
+    public PracticeSessionResource(PracticeSessionService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
+        this.service = service;
+        this.idempotentCreates = idempotentCreates;
+        this.caller = caller;
+    }
+
+    /** Starts a live timed session of a skill: 201; 409 if one of that skill is already active. */
+    @POST
+    public Uni<Response> start(@Valid @NotNull StartSessionRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        return service.prepareStart(who, body.skillId()).chain(session -> idempotentCreates.createWithSql(who.userId(),
+                idempotencyKey, body, client -> service.start(client, session).map(started -> new IdempotentCreates.Created(
+                        "/practice-sessions/" + started.id(), started.version(), SessionResponse.of(started)))));
+    }
+
+    /**
+     * Ends an active session. {@code completed} or {@code partial} of at least a minute: 201 with the
+     * practice log it became. {@code abandoned} (or under a minute): 200 with the ended session.
+     */
+    @POST
+    @Path("/{id}/complete")
+    public Uni<Response> complete(@PathParam("id") UUID id, @Valid @NotNull CompleteSessionRequest body) {
+        return service.complete(caller.get(), id, body).map(ended -> ended.log() == null
+                ? ResourceResponses.ok(SessionResponse.of(ended.session()), ended.session().version())
+                : Response.created(URI.create("/practice-logs/" + ended.log().id))
+                        .entity(PracticeLogMapper.toResponse(ended.log()))
+                        .tag(ResourceResponses.etag(ended.log().version)).build());
+    }
+
+    /** The caller's sessions, newest first; {@code ?status=active} for the live ones. */
+    @GET
+    public Uni<Page<SessionResponse>> list(@QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return service.list(caller.get(), statusOf(status), limit)
+                .map(sessions -> new Page<>(sessions.stream().map(SessionResponse::of).toList(), null));
+    }
+
+    @GET
+    @Path("/stats")
+    public Uni<SessionStats> stats(@QueryParam("skill_id") String skillId) {
+        return service.stats(caller.get(), QueryParameters.uuid("skill_id", skillId));
+    }
+
+    private static PracticeSession.Status statusOf(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return PracticeSession.Status.of(status.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of: active, completed, partial, abandoned");
+        }
+    }
+}

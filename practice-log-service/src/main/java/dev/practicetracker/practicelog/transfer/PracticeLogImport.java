@@ -1,0 +1,214 @@
+package dev.practicetracker.practicelog.transfer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.problem.Violation;
+import dev.practicetracker.platform.security.Caller;
+import dev.practicetracker.platform.time.Timestamps;
+import dev.practicetracker.practicelog.PracticeLog;
+import dev.practicetracker.practicelog.mapping.LogFields;
+import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
+import dev.practicetracker.practicelog.repository.KnownSkill;
+import dev.practicetracker.practicelog.repository.KnownSkillRepository;
+import dev.practicetracker.practicelog.repository.PracticeLogRepository;
+import dev.practicetracker.practicelog.service.PracticeLogRules;
+import dev.practicetracker.practicelog.service.SkillDirectory;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+
+/**
+ * Bulk import, all or nothing: every row is checked against the same rules as a single log, every
+ * bad row is reported with its number, and only a clean document is written — all its logs and all
+ * their events in one transaction, a handful of statements whatever the size.
+ */
+@ApplicationScoped
+public class PracticeLogImport {
+
+    /** Skills named by id that the projection does not know yet, confirmed one by one with the skills-service. */
+    static final int MAX_UNKNOWN_SKILLS = 20;
+
+    private final KnownSkillRepository knownSkills;
+    private final SkillDirectory skills;
+    private final PracticeLogRepository logs;
+    private final PracticeLogRules rules;
+    private final SqlOutbox outbox;
+    private final Clock clock;
+
+    public PracticeLogImport(KnownSkillRepository knownSkills, SkillDirectory skills, PracticeLogRepository logs,
+            PracticeLogRules rules, SqlOutbox outbox, Clock clock) {
+        this.knownSkills = knownSkills;
+        this.skills = skills;
+        this.logs = logs;
+        this.rules = rules;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** Checks every row; the logs to write, or a 400 listing every bad row. */
+    public Uni<List<PracticeLog>> validate(Caller caller, List<ImportRow> rows) {
+        return knownSkills.liveOf(caller.userId()).chain(known -> confirmUnknown(rows, known)).map(known -> {
+            Instant now = Timestamps.now(clock);
+            Map<String, KnownSkill> byName = new HashMap<>();
+            known.values().forEach(skill -> byName.putIfAbsent(skill.name().toLowerCase(), skill));
+            List<Violation> violations = new ArrayList<>();
+            List<PracticeLog> valid = new ArrayList<>(rows.size());
+            for (int index = 0; index < rows.size(); index++) {
+                int row = index + 1;
+                List<Violation> problems = new ArrayList<>();
+                KnownSkill skill = skillOf(rows.get(index), known, byName, problems, row);
+                LogFields fields = fieldsOf(rows.get(index), problems, row);
+                Set<String> unreadable = new HashSet<>();
+                problems.forEach(problem -> unreadable.add(problem.field()));
+                rules.violationsOf(fields).stream().filter(v -> !unreadable.contains(v.field()))
+                        .forEach(v -> problems.add(new Violation(row, v.field(), v.message())));
+                if (skill != null && fields.milestoneId() != null && !skill.hasMilestone(fields.milestoneId())) {
+                    problems.add(new Violation(row, "milestone_id", "is not a milestone of this skill's roadmap"));
+                }
+                if (problems.isEmpty()) {
+                    valid.add(PracticeLogMapper.newLog(caller, skill.id(), fields, now));
+                }
+                violations.addAll(problems);
+            }
+            if (!violations.isEmpty()) {
+                throw ProblemException.invalid(violations);
+            }
+            if (rows.isEmpty()) {
+                throw ProblemException.invalid("body", "has no rows");
+            }
+            return valid;
+        });
+    }
+
+    public ImportResult dryRun(List<PracticeLog> valid) {
+        return ImportResult.validated(valid.size());
+    }
+
+    /** Writes validated logs and their events; 404 if one of their skills was deleted meanwhile. */
+    public Uni<ImportResult> write(SqlClient client, Caller caller, List<PracticeLog> valid) {
+        Set<UUID> skillIds = new LinkedHashSet<>();
+        List<OutboxMessage> events = new ArrayList<>(valid.size());
+        for (PracticeLog log : valid) {
+            skillIds.add(log.skillId);
+            events.add(OutboxMessage.of(Topics.PRACTICE_LOG_EVENTS, EventTypes.PRACTICE_LOG_CREATED,
+                    log.id.toString(), log.userId, log.updatedAt, PracticeLogMapper.toEvent(log, false)));
+        }
+        return knownSkills.lockLive(client, caller.userId(), skillIds).chain(locked -> {
+            if (locked < skillIds.size()) {
+                return Uni.createFrom().failure(ProblemException.notFound("skill"));
+            }
+            return logs.insertAll(client, valid).chain(() -> outbox.append(client, events))
+                    .replaceWith(ImportResult.imported(valid.size()));
+        });
+    }
+
+    /**
+     * Adds the skills rows name by id that are not among the caller's live ones: those the
+     * projection knows (someone else's, or deleted) stay unknown to this caller; those it has never
+     * heard of (too new) are asked of the skills-service.
+     */
+    private Uni<Map<UUID, KnownSkill>> confirmUnknown(List<ImportRow> rows, Map<UUID, KnownSkill> callers) {
+        Set<UUID> unknown = new LinkedHashSet<>();
+        for (ImportRow row : rows) {
+            UUID id = uuidOrNull(row.skillId());
+            if (id != null && !callers.containsKey(id)) {
+                unknown.add(id);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(callers);
+        }
+        return knownSkills.findAll(unknown).chain(heardOf -> {
+            unknown.removeAll(heardOf);
+            if (unknown.isEmpty() || unknown.size() > MAX_UNKNOWN_SKILLS) {
+                return Uni.createFrom().item(callers);
+            }
+            return Multi.createFrom().iterable(unknown)
+                    .onItem().transformToUniAndConcatenate(id -> skills.callersSkill(id, null))
+                    .collect().asList()
+                    .map(confirmed -> {
+                        Map<UUID, KnownSkill> all = new HashMap<>(callers);
+                        confirmed.stream().filter(skill -> skill != null).forEach(skill -> all.put(skill.id(), skill));
+                        return all;
+                    });
+        });
+    }
+
+    private static KnownSkill skillOf(ImportRow row, Map<UUID, KnownSkill> byId, Map<String, KnownSkill> byName,
+            List<Violation> problems, int number) {
+        if (row.skillId() != null) {
+            UUID id = uuidOrNull(row.skillId());
+            KnownSkill skill = id == null ? null : byId.get(id);
+            if (skill == null) {
+                problems.add(new Violation(number, "skill_id", id == null ? "must be a UUID" : "is not one of your skills"));
+            }
+            return skill;
+        }
+        if (row.skillName() != null) {
+            KnownSkill skill = byName.get(row.skillName().strip().toLowerCase());
+            if (skill == null) {
+                problems.add(new Violation(number, "skill_name", "is not the name of one of your skills"));
+            }
+            return skill;
+        }
+        problems.add(new Violation(number, "skill_id", "skill_id or skill_name is required"));
+        return null;
+    }
+
+    /** The row's fields; a value that cannot be read is reported and left null, so the rest is still checked. */
+    private static LogFields fieldsOf(ImportRow row, List<Violation> problems, int number) {
+        Instant date = parse(row.datePracticed(), Instant::parse, "date_practiced",
+                "must be an ISO-8601 instant with offset, e.g. 2026-11-21T18:30:00Z", problems, number);
+        Integer duration = parse(row.duration(), PracticeLogImport::integer, "duration", "must be an integer", problems, number);
+        Integer difficulty = parse(row.difficultyRating(), PracticeLogImport::integer, "difficulty_rating", "must be an integer",
+                problems, number);
+        Integer confidence = parse(row.confidenceRating(), PracticeLogImport::integer, "confidence_rating", "must be an integer",
+                problems, number);
+        var activity = parse(row.activityType(), ImportRow::activityTypeOf, "activity_type",
+                "must be one of: practice, project, reading, video, course, exercise", problems, number);
+        return new LogFields(date, duration, row.description(), difficulty, confidence, activity, row.milestoneId());
+    }
+
+    private static <T> T parse(String text, Function<String, T> parser, String field, String message, List<Violation> problems,
+            int number) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(text.strip());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            problems.add(new Violation(number, field, message));
+            return null;
+        }
+    }
+
+    private static Integer integer(String text) {
+        return Integer.valueOf(text);
+    }
+
+    private static UUID uuidOrNull(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
