@@ -41,6 +41,10 @@ public class Evidence {
     @JdbcTypeCode(SqlTypes.JSON)
     public EvidenceData.ScreenshotFile file;
 
+    /** Where it sorts in its skill's chronology: its session's date, or its own creation. */
+    @Column(name = "sort_at")
+    public Instant sortAt;
+
     public long version;
 
     @Column(name = "created_at")

@@ -47,10 +47,10 @@ final class ServiceProcess {
                 "-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap(),
                 "-Dmp.jwt.verify.issuer=" + StackSettings.ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
+                // read-your-writes: where to confirm a skill or a log too new for a projection
+                "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS),
+                "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
                 "-jar", jar.toString()));
-        if (service.asksSkillsService) {
-            arguments.add(arguments.size() - 2, "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS));
-        }
         ChildProcess process = ChildProcess.startJava(service.module, arguments,
                 settings.logs().resolve(service.module + ".log"), settings.root());
         return new ServiceProcess(service, process, settings.url(service));

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import dev.practicetracker.evidence.Evidence;
 import dev.practicetracker.platform.paging.PageCursor;
@@ -16,19 +17,56 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class EvidenceRepository implements PanacheRepositoryBase<Evidence, UUID> {
 
-    /** Newest first; {@code limit + 1} rows so the caller can tell whether another page exists. */
     @WithSession
-    public Uni<List<Evidence>> page(UUID userId, PageCursor after, int limit) {
+    public Uni<Evidence> findOwned(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).firstResult();
+    }
+
+    public Uni<Evidence> findOwnedForUpdate(UUID userId, UUID id) {
+        return find("id = ?1 and userId = ?2", id, userId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /** The caller's evidence, newest first; {@code limit + 1} rows so the caller can tell whether more exist. */
+    @WithSession
+    public Uni<List<Evidence>> newestFirst(UUID userId, PageCursor after, int limit) {
         String query = "userId = :userId";
         Parameters parameters = Parameters.with("userId", userId);
         if (after != null) {
-            query += " and (createdAt < :createdAt or (createdAt = :createdAt and id < :id))";
-            parameters.and("createdAt", after.position()).and("id", after.id());
+            query += " and (createdAt < :at or (createdAt = :at and id < :id))";
+            parameters.and("at", after.position()).and("id", after.id());
         }
         return find(query + " order by createdAt desc, id desc", parameters).range(0, limit).list();
     }
 
-    public static PageCursor cursorOf(Evidence evidence) {
+    /** A skill's evidence in chronological order (session date, or the item's own for skill-level items). */
+    @WithSession
+    public Uni<List<Evidence>> ofSkill(UUID userId, UUID skillId, PageCursor after, int limit) {
+        String query = "userId = :userId and skillId = :skillId";
+        Parameters parameters = Parameters.with("userId", userId).and("skillId", skillId);
+        if (after != null) {
+            query += " and (sortAt > :at or (sortAt = :at and id > :id))";
+            parameters.and("at", after.position()).and("id", after.id());
+        }
+        return find(query + " order by sortAt, id", parameters).range(0, limit).list();
+    }
+
+    /** A practice session's evidence, oldest first. */
+    @WithSession
+    public Uni<List<Evidence>> ofLog(UUID userId, UUID logId, PageCursor after, int limit) {
+        String query = "userId = :userId and practiceLogId = :logId";
+        Parameters parameters = Parameters.with("userId", userId).and("logId", logId);
+        if (after != null) {
+            query += " and (createdAt > :at or (createdAt = :at and id > :id))";
+            parameters.and("at", after.position()).and("id", after.id());
+        }
+        return find(query + " order by createdAt, id", parameters).range(0, limit).list();
+    }
+
+    public static PageCursor byCreation(Evidence evidence) {
         return new PageCursor(evidence.createdAt, evidence.id);
+    }
+
+    public static PageCursor byChronology(Evidence evidence) {
+        return new PageCursor(evidence.sortAt, evidence.id);
     }
 }

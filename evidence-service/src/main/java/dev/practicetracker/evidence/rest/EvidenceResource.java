@@ -1,22 +1,44 @@
 package dev.practicetracker.evidence.rest;
 
+import java.util.UUID;
+
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.practicetracker.evidence.Evidence;
+import dev.practicetracker.evidence.mapping.CreateEvidenceRequest;
 import dev.practicetracker.evidence.mapping.EvidenceMapper;
-import dev.practicetracker.evidence.mapping.EvidenceResponse;
 import dev.practicetracker.evidence.repository.EvidenceRepository;
+import dev.practicetracker.evidence.service.EvidenceService;
+import dev.practicetracker.evidence.service.EvidenceTargets;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
+import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.rest.QueryParameters;
+import dev.practicetracker.platform.rest.ResourceResponses;
+import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -24,23 +46,92 @@ import io.smallrye.mutiny.Uni;
 @Path("/evidence")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Evidence")
 public class EvidenceResource {
 
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
+    private final EvidenceService service;
     private final EvidenceRepository repository;
+    private final EvidenceTargets targets;
+    private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public EvidenceResource(EvidenceRepository repository, CurrentCaller caller) {
+    public EvidenceResource(EvidenceService service, EvidenceRepository repository, EvidenceTargets targets,
+            IdempotentCreates idempotentCreates, CurrentCaller caller) {
+        this.service = service;
         this.repository = repository;
+        this.targets = targets;
+        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
-    /** The caller's evidence, newest first. */
+    /** A link, a note or a screenshot's metadata, attached to the caller's practice log or skill. */
+    @POST
+    public Uni<Response> create(@Valid @NotNull CreateEvidenceRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
+        Caller who = caller.get();
+        return service.prepare(who, body).chain(evidence -> idempotentCreates.create(who.userId(), idempotencyKey, body,
+                () -> service.insert(evidence).map(created -> new IdempotentCreates.Created("/evidence/" + created.id,
+                        created.version, EvidenceMapper.toResponse(created)))));
+    }
+
+    /**
+     * {@code ?skill_id=}: the skill's evidence grouped by practice session, chronological, plus the
+     * skill's own items. {@code ?practice_log_id=}: one session's. Neither: everything, newest first.
+     */
     @GET
-    public Uni<Page<EvidenceResponse>> list(
+    public Uni<Object> list(
+            @QueryParam("skill_id") String skillId,
+            @QueryParam("practice_log_id") String practiceLogId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
-        return repository.page(caller.get().userId(), PageCursor.decode(cursor), limit + 1)
-                .map(rows -> Page.of(rows, limit, EvidenceRepository::cursorOf, EvidenceMapper::toResponse));
+        Caller who = caller.get();
+        UUID skill = QueryParameters.uuid("skill_id", skillId);
+        UUID log = QueryParameters.uuid("practice_log_id", practiceLogId);
+        PageCursor after = PageCursor.decode(cursor);
+        if (skill != null) {
+            return targets.requireCallersSkill(who, skill)
+                    .chain(() -> repository.ofSkill(who.userId(), skill, after, limit + 1))
+                    .map(rows -> {
+                        boolean more = rows.size() > limit;
+                        var shown = more ? rows.subList(0, limit) : rows;
+                        String next = more ? EvidenceRepository.byChronology(shown.get(shown.size() - 1)).encode() : null;
+                        return EvidenceMapper.bySkill(skill, shown, next);
+                    });
+        }
+        if (log != null) {
+            return targets.callersLog(who, log)
+                    .chain(() -> repository.ofLog(who.userId(), log, after, limit + 1))
+                    .map(rows -> Page.of(rows, limit, EvidenceRepository::byCreation, EvidenceMapper::toResponse));
+        }
+        return repository.newestFirst(who.userId(), after, limit + 1)
+                .map(rows -> Page.of(rows, limit, EvidenceRepository::byCreation, EvidenceMapper::toResponse));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<Response> get(@PathParam("id") UUID id) {
+        return service.find(caller.get(), id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("evidence"))
+                .map(EvidenceResource::ok);
+    }
+
+    /** A merge patch of what the item says: {@code url}, {@code text} or {@code file}. */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
+    public Uni<Response> update(@PathParam("id") UUID id, @NotNull JsonNode body, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.update(caller.get(), id, body, ifMatch).map(EvidenceResource::ok);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return service.delete(caller.get(), id, ifMatch).replaceWith(Response.noContent().build());
+    }
+
+    private static Response ok(Evidence evidence) {
+        return ResourceResponses.ok(EvidenceMapper.toResponse(evidence), evidence.version);
     }
 }

@@ -13,6 +13,8 @@ public final class EventTypes {
     public static final String PRACTICE_LOG_DELETED = "practice-log.deleted.v1";
 
     public static final String EVIDENCE_CREATED = "evidence.created.v1";
+    /** Added beside the contract's two evidence types: a change of what an item says (additive, non-breaking). */
+    public static final String EVIDENCE_UPDATED = "evidence.updated.v1";
     public static final String EVIDENCE_DELETED = "evidence.deleted.v1";
 
     public static final String USER_ERASED = "user.erased.v1";

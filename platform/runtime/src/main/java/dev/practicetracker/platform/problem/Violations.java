@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Collects every rule a request breaks — Bean Validation's and a service's own — so one 400 names
@@ -96,6 +97,9 @@ public final class Violations {
             return new Violation("body", "is not valid JSON" + where);
         }
         String field = exception instanceof JsonMappingException mapping ? pathOf(mapping.getPath()) : "body";
+        if (exception instanceof UnrecognizedPropertyException) {
+            return new Violation(field, "is not accepted here");
+        }
         if (exception instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants())
