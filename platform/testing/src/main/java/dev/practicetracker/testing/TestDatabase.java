@@ -5,6 +5,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Direct SQL on the service's test database, to check what was (not) written. */
 public final class TestDatabase {
@@ -17,6 +19,20 @@ public final class TestDatabase {
                 ResultSet result = statement.executeQuery()) {
             result.next();
             return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** Each row of the query as text ({@code row::text}), in the query's order: for comparing whole tables. */
+    public static List<String> rows(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, "select q::text from (" + sql + ") q",
+                parameters); ResultSet result = statement.executeQuery()) {
+            List<String> rows = new ArrayList<>();
+            while (result.next()) {
+                rows.add(result.getString(1));
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
         }

@@ -145,6 +145,12 @@ public class PracticeLogRepository {
                 durations, descriptions, difficulty, confidence, types, milestones, versions, created, updated))).replaceWithVoid();
     }
 
+    /** Every user's logs in id order, a chunk at a time (for republishing). */
+    public Uni<List<PracticeLog>> chunkAfter(SqlClient client, UUID after, int size) {
+        return client.preparedQuery("select " + COLUMNS + " from practice_logs where id > $1 order by id limit $2")
+                .execute(Tuple.of(after, size)).map(PracticeLogRepository::all);
+    }
+
     /** Deletes a skill's logs and returns their last states. */
     public Uni<List<PracticeLog>> deleteOfSkill(SqlClient client, UUID userId, UUID skillId) {
         return client.preparedQuery("delete from practice_logs where skill_id = $1 and user_id = $2 returning " + COLUMNS)

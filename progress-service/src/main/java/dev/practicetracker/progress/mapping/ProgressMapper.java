@@ -1,15 +1,44 @@
 package dev.practicetracker.progress.mapping;
 
+import java.time.LocalDate;
+
+import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.ProgressCalculator;
+import dev.practicetracker.progress.analytics.Stage;
+import dev.practicetracker.progress.repository.ProgressRepository;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
 
+/** Stored histories to API responses, with every "today"-dependent figure computed for the reader's day. */
 public final class ProgressMapper {
 
     private ProgressMapper() {
     }
 
-    public static SkillProgressResponse toResponse(StoredSkillProgress row) {
-        double average = row.totalSessions() == 0 ? 0 : Math.round(10.0 * row.totalMinutes() / row.totalSessions()) / 10.0;
-        return new SkillProgressResponse(row.skillId(), row.skillName(), row.totalSessions(), row.totalMinutes(), average,
-                row.firstPracticedAt(), row.lastPracticedAt(), row.asOf(), row.updatedAt());
+    public static SkillProgressResponse toResponse(StoredSkillProgress stored, LocalDate today) {
+        PracticeHistory history = stored.history();
+        int[] week = ProgressCalculator.window(history.days(), today, 7);
+        int[] month = ProgressCalculator.window(history.days(), today, 30);
+        double progress = ProgressCalculator.progressPercent(history, stored.targetHours(), today);
+        double average = history.totalSessions() == 0 ? 0
+                : Math.round(10.0 * history.totalMinutes() / history.totalSessions()) / 10.0;
+        return new SkillProgressResponse(stored.skillId(), stored.skillName(), history.totalSessions(), history.totalMinutes(),
+                average, history.firstPracticedAt(), history.lastPracticedAt(),
+                ProgressCalculator.daysSinceLastPractice(history, today), ProgressCalculator.currentStreak(history.days(), today),
+                ProgressCalculator.longestStreak(history.days()), week[0], week[1], month[0], month[1],
+                ProgressCalculator.sessionsPerWeek(history, today),
+                ProgressCalculator.average(history.difficultySum(), history.difficultyCount()),
+                ProgressCalculator.average(history.confidenceSum(), history.confidenceCount()), progress, Stage.of(progress),
+                ProgressCalculator.trend(history, today), stored.milestonesCompleted(), stored.milestonesTotal(),
+                ProgressCalculator.level(history.totalSessions()), ProgressCalculator.sessionsToNextLevel(history.totalSessions()),
+                stored.asOf(), stored.updatedAt());
+    }
+
+    public static UserProgressResponse.User toUser(ProgressRepository.UserHistory user, LocalDate today) {
+        PracticeHistory history = user.history();
+        int[] month = ProgressCalculator.window(history.days(), today, 30);
+        int[] day = ProgressCalculator.window(history.days(), today, 1);
+        return new UserProgressResponse.User(ProgressCalculator.currentStreak(history.days(), today),
+                ProgressCalculator.longestStreak(history.days()), history.totalMinutes(), history.totalSessions(), day[0] > 0,
+                month[0], month[1]);
     }
 }

@@ -1,9 +1,14 @@
 package dev.practicetracker.progress.repository;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,35 +17,57 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Log facts, one row per log: an event is applied only when its version is newer than the row's,
- * so duplicates, redelivery, replays and late older versions change nothing.
+ * Log facts, one row per log, written a whole batch per statement: an event is applied only when
+ * its version is newer than the row's, so duplicates, redelivery, replays and late older versions
+ * change nothing.
  */
 @ApplicationScoped
 public class LogFactRepository {
 
-    private static final String UPSERT = """
+    private static final String UPSERT_ALL = """
             insert into log_facts (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
-                                   milestone_id, version, deleted)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                   milestone_id, version, deleted, changed_at)
+            select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
+                                 $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[])
             on conflict (log_id) do update set date_practiced = excluded.date_practiced, local_date = excluded.local_date,
                 minutes = excluded.minutes, difficulty = excluded.difficulty, confidence = excluded.confidence,
-                milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted
+                milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
+                changed_at = excluded.changed_at
             where log_facts.version < excluded.version""";
 
-    public Uni<Void> saveAll(SqlClient client, List<LogFact> facts) {
-        if (facts.isEmpty()) {
+    public Uni<Void> saveAll(SqlClient client, Collection<LogFact> batch) {
+        // one row per log and statement: the newest version in the batch stands for the log
+        Map<UUID, LogFact> newest = new LinkedHashMap<>();
+        batch.forEach(fact -> newest.merge(fact.logId(), fact, (a, b) -> b.version() > a.version() ? b : a));
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>(facts.size());
-        for (LogFact fact : facts) {
-            rows.add(Tuple.tuple(Arrays.asList(fact.logId(), fact.userId(), fact.skillId(),
-                    fact.datePracticed().atOffset(ZoneOffset.UTC), fact.localDate(), fact.minutes(),
-                    toShort(fact.difficulty()), toShort(fact.confidence()), fact.milestoneId(), fact.version(), fact.deleted())));
+        List<LogFact> facts = List.copyOf(newest.values());
+        int size = facts.size();
+        UUID[] logs = new UUID[size], users = new UUID[size], skills = new UUID[size];
+        OffsetDateTime[] practiced = new OffsetDateTime[size], changed = new OffsetDateTime[size];
+        LocalDate[] days = new LocalDate[size];
+        Integer[] minutes = new Integer[size];
+        Short[] difficulty = new Short[size], confidence = new Short[size];
+        String[] milestones = new String[size];
+        Long[] versions = new Long[size];
+        Boolean[] deleted = new Boolean[size];
+        for (int i = 0; i < size; i++) {
+            LogFact fact = facts.get(i);
+            logs[i] = fact.logId();
+            users[i] = fact.userId();
+            skills[i] = fact.skillId();
+            practiced[i] = fact.datePracticed().atOffset(ZoneOffset.UTC);
+            days[i] = fact.localDate();
+            minutes[i] = fact.minutes();
+            difficulty[i] = fact.difficulty() == null ? null : fact.difficulty().shortValue();
+            confidence[i] = fact.confidence() == null ? null : fact.confidence().shortValue();
+            milestones[i] = fact.milestoneId();
+            versions[i] = fact.version();
+            deleted[i] = fact.deleted();
+            changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
         }
-        return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
-    }
-
-    private static Short toShort(Integer rating) {
-        return rating == null ? null : rating.shortValue();
+        return client.preparedQuery(UPSERT_ALL).execute(Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes,
+                difficulty, confidence, milestones, versions, deleted, changed))).replaceWithVoid();
     }
 }

@@ -3,45 +3,102 @@ package dev.practicetracker.progress.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.progress.analytics.PracticeHistory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** The cached per-skill analytics: recomputed from the log facts of each changed skill, read by one key lookup. */
+/**
+ * The cached analytics: per skill and per user, recomputed set-wise from the log facts of whatever a
+ * batch touched; read back with one indexed lookup.
+ */
 @ApplicationScoped
 public class ProgressRepository {
 
-    private static final String RECOMPUTE = """
-            with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[]))
-            insert into skill_progress (skill_id, user_id, total_sessions, total_minutes, first_practiced_at,
-                                        last_practiced_at, as_of, updated_at)
-            select f.skill_id, f.user_id,
-                   count(*) filter (where not f.deleted),
-                   coalesce(sum(f.minutes) filter (where not f.deleted), 0),
-                   min(f.date_practiced) filter (where not f.deleted),
-                   max(f.date_practiced) filter (where not f.deleted),
-                   c.as_of, now()
-              from changed c join log_facts f on f.skill_id = c.skill_id
-             group by f.skill_id, f.user_id, c.as_of
-            on conflict (skill_id) do update set total_sessions = excluded.total_sessions,
-                total_minutes = excluded.total_minutes, first_practiced_at = excluded.first_practiced_at,
-                last_practiced_at = excluded.last_practiced_at,
+    private static final String RECOMPUTE_SKILLS = """
+            with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
+            facts as (select f.* from log_facts f join changed c on c.skill_id = f.skill_id),
+            live as (select * from facts where not deleted),
+            per_day as (select skill_id, local_date, count(*)::int as sessions, sum(minutes)::int as minutes
+                          from live group by skill_id, local_date),
+            series as (select skill_id, array_agg(local_date order by local_date) as dates,
+                              array_agg(sessions order by local_date) as sessions, array_agg(minutes order by local_date) as minutes
+                         from per_day group by skill_id),
+            totals as (select f.skill_id, min(f.user_id::text)::uuid as user_id,
+                              count(*) filter (where not f.deleted)::int as total_sessions,
+                              coalesce(sum(f.minutes) filter (where not f.deleted), 0) as total_minutes,
+                              min(f.date_practiced) filter (where not f.deleted) as first_at,
+                              max(f.date_practiced) filter (where not f.deleted) as last_at,
+                              coalesce(sum(f.difficulty) filter (where not f.deleted), 0) as difficulty_sum,
+                              count(f.difficulty) filter (where not f.deleted)::int as difficulty_count,
+                              coalesce(sum(f.confidence) filter (where not f.deleted), 0) as confidence_sum,
+                              count(f.confidence) filter (where not f.deleted)::int as confidence_count
+                         from facts f group by f.skill_id)
+            insert into skill_progress (skill_id, user_id, total_sessions, total_minutes, first_practiced_at, last_practiced_at,
+                                        difficulty_sum, difficulty_count, confidence_sum, confidence_count,
+                                        day_dates, day_sessions, day_minutes, as_of, updated_at)
+            select t.skill_id, t.user_id, t.total_sessions, t.total_minutes, t.first_at, t.last_at, t.difficulty_sum,
+                   t.difficulty_count, t.confidence_sum, t.confidence_count, coalesce(s.dates, '{}'), coalesce(s.sessions, '{}'),
+                   coalesce(s.minutes, '{}'), c.as_of, now()
+              from totals t join changed c on c.skill_id = t.skill_id left join series s on s.skill_id = t.skill_id
+             where not exists (select 1 from skills k where k.id = t.skill_id and k.deleted)
+            on conflict (skill_id) do update set total_sessions = excluded.total_sessions, total_minutes = excluded.total_minutes,
+                first_practiced_at = excluded.first_practiced_at, last_practiced_at = excluded.last_practiced_at,
+                difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
+                confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
+                day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
-    private static final String FIND = """
-            select s.user_id as skill_owner, s.name, s.deleted,
-                   p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at,
-                   p.last_practiced_at, p.as_of, p.updated_at
-              from (select $1::uuid as id) k
-              left join skills s on s.id = k.id
-              left join skill_progress p on p.skill_id = k.id""";
+    private static final String RECOMPUTE_USERS = """
+            with changed (user_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
+            live as (select f.user_id, f.local_date, f.minutes from log_facts f join changed c on c.user_id = f.user_id
+                      where not f.deleted and not exists (select 1 from skills k where k.id = f.skill_id and k.deleted)),
+            per_day as (select user_id, local_date, count(*)::int as sessions, sum(minutes)::int as minutes
+                          from live group by user_id, local_date),
+            series as (select user_id, array_agg(local_date order by local_date) as dates,
+                              array_agg(sessions order by local_date) as sessions, array_agg(minutes order by local_date) as minutes,
+                              sum(sessions)::int as total_sessions, sum(minutes)::bigint as total_minutes
+                         from per_day group by user_id)
+            insert into user_progress (user_id, total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of, updated_at)
+            select c.user_id, coalesce(s.total_sessions, 0), coalesce(s.total_minutes, 0), coalesce(s.dates, '{}'),
+                   coalesce(s.sessions, '{}'), coalesce(s.minutes, '{}'), c.as_of, now()
+              from changed c left join series s on s.user_id = c.user_id
+            on conflict (user_id) do update set total_sessions = excluded.total_sessions, total_minutes = excluded.total_minutes,
+                day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
+                as_of = greatest(user_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
+
+    private static final String SKILL_COLUMNS = """
+            s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
+            (select count(*)::int from milestone_status m where m.skill_id = k.id and m.status = 'completed'
+                and m.milestone_id = any(s.milestone_ids)) as milestones_completed,
+            p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at, p.last_practiced_at,
+            p.difficulty_sum, p.difficulty_count, p.confidence_sum, p.confidence_count, p.day_dates, p.day_sessions,
+            p.day_minutes, p.as_of, p.updated_at""";
+
+    private static final String FIND = "select k.id, " + SKILL_COLUMNS + "\n" + """
+             from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+
+    private static final String OF_USER = "select k.id, " + SKILL_COLUMNS + "\n" + """
+             from (select id from skills where user_id = $1 and not deleted
+                   union select skill_id from skill_progress where user_id = $1) k
+             left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+
+    private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
+            + " from user_progress where user_id = $1";
+
+    /** A user's history across skills, and the newest event applied to it. */
+    public record UserHistory(PracticeHistory history, Instant asOf) {
+    }
 
     private final Pool pool;
 
@@ -49,22 +106,84 @@ public class ProgressRepository {
         this.pool = pool;
     }
 
-    /** Recomputes the aggregates of these skills; each one's {@code as_of} is the newest event time applied to it. */
-    public Uni<Void> recompute(SqlClient client, Map<UUID, Instant> asOfBySkill) {
-        if (asOfBySkill.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        UUID[] skills = asOfBySkill.keySet().toArray(UUID[]::new);
-        OffsetDateTime[] asOf = new OffsetDateTime[skills.length];
-        for (int i = 0; i < skills.length; i++) {
-            asOf[i] = asOfBySkill.get(skills[i]).atOffset(ZoneOffset.UTC);
-        }
-        return client.preparedQuery(RECOMPUTE).execute(Tuple.of(skills, asOf)).replaceWithVoid();
+    /** Recomputes these skills; each one's {@code as_of} is the newest event time applied to it. */
+    public Uni<Void> recomputeSkills(SqlClient client, Map<UUID, Instant> asOfBySkill) {
+        return recompute(client, RECOMPUTE_SKILLS, asOfBySkill);
+    }
+
+    public Uni<Void> recomputeUsers(SqlClient client, Map<UUID, Instant> asOfByUser) {
+        return recompute(client, RECOMPUTE_USERS, asOfByUser);
     }
 
     /** Everything held for this skill id, whoever it belongs to; the caller decides who may see it. */
     public Uni<StoredSkillProgress> find(UUID skillId) {
         return pool.preparedQuery(FIND).execute(Tuple.of(skillId))
                 .map(rows -> StoredSkillProgress.of(skillId, rows.iterator().next()));
+    }
+
+    /** Every skill of the user that is known or has logs (deleted ones included, for the caller to drop). */
+    public Uni<List<StoredSkillProgress>> ofUser(UUID userId) {
+        return pool.preparedQuery(OF_USER).execute(Tuple.of(userId)).map(rows -> {
+            List<StoredSkillProgress> skills = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                skills.add(StoredSkillProgress.of(row.getUUID("id"), row));
+            }
+            return skills;
+        });
+    }
+
+    public Uni<UserHistory> user(UUID userId) {
+        return pool.preparedQuery(USER).execute(Tuple.of(userId)).map(rows -> {
+            if (rows.size() == 0) {
+                return new UserHistory(PracticeHistory.EMPTY, null);
+            }
+            Row row = rows.iterator().next();
+            PracticeHistory history = new PracticeHistory(row.getInteger("total_sessions"), row.getLong("total_minutes"), null, null,
+                    0, 0, 0, 0, StoredSkillProgress.days(row));
+            return new UserHistory(history, row.getOffsetDateTime("as_of").toInstant());
+        });
+    }
+
+    /** A deleted skill's analytics go (its endpoints then answer 404 from the skill's tombstone). */
+    public Uni<Void> forgetSkill(SqlClient client, UUID skillId) {
+        return client.preparedQuery("delete from skill_progress where skill_id = $1").execute(Tuple.of(skillId))
+                .chain(() -> client.preparedQuery("delete from milestone_status where skill_id = $1").execute(Tuple.of(skillId)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Everything of an erased user from before the erasure; what they did afterwards stays (also
+     * through a replay, whichever order the topics arrive in). Their aggregates are then recomputed.
+     */
+    public Uni<Void> forgetUser(SqlClient client, UUID userId, Instant erasedAt) {
+        Tuple before = Tuple.of(userId, erasedAt.atOffset(ZoneOffset.UTC));
+        Tuple user = Tuple.of(userId);
+        return client.preparedQuery("delete from log_facts where user_id = $1 and changed_at <= $2").execute(before)
+                .chain(() -> client.preparedQuery("delete from milestone_status where user_id = $1 and changed_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from skill_progress where user_id = $1 and skill_id not in"
+                        + " (select skill_id from log_facts where user_id = $1)").execute(user))
+                .chain(() -> client.preparedQuery("select distinct skill_id from log_facts where user_id = $1").execute(user))
+                .chain(rows -> {
+                    // what remains is recomputed in place, so a newer as_of (from after the erasure) is kept
+                    Map<UUID, Instant> remaining = new HashMap<>();
+                    rows.forEach(row -> remaining.put(row.getUUID("skill_id"), erasedAt));
+                    return recomputeSkills(client, remaining).chain(() -> remaining.isEmpty()
+                            ? client.preparedQuery("delete from user_progress where user_id = $1").execute(user).replaceWithVoid()
+                            : recomputeUsers(client, Map.of(userId, erasedAt)));
+                });
+    }
+
+    private static Uni<Void> recompute(SqlClient client, String sql, Map<UUID, Instant> asOf) {
+        if (asOf.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] keys = asOf.keySet().toArray(UUID[]::new);
+        OffsetDateTime[] times = new OffsetDateTime[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            times[i] = asOf.get(keys[i]).atOffset(ZoneOffset.UTC);
+        }
+        return client.preparedQuery(sql).execute(Tuple.of(keys, times)).replaceWithVoid();
     }
 }

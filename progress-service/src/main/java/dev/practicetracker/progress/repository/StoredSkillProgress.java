@@ -1,17 +1,22 @@
 package dev.practicetracker.progress.repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import dev.practicetracker.progress.analytics.PracticeDay;
+import dev.practicetracker.progress.analytics.PracticeHistory;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
- * What the read model holds for one skill id: the skill as skill-events described it (if any) and
- * its cached aggregates (if any of its logs arrived). Logs can arrive before their skill's event.
+ * What the read model holds for one skill id: the skill as skill-events described it (if any), its
+ * milestones, and its cached history (if any of its logs arrived — logs can come before their skill).
  */
 public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOwner, boolean skillDeleted, String skillName,
-        UUID progressOwner, int totalSessions, long totalMinutes, Instant firstPracticedAt, Instant lastPracticedAt,
+        Integer targetHours, int milestonesTotal, int milestonesCompleted, UUID progressOwner, PracticeHistory history,
         Instant asOf, Instant updatedAt) {
 
     public enum Visibility { VISIBLE, NOT_THE_CALLERS, UNKNOWN }
@@ -28,18 +33,40 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
     }
 
     /** A skill with no logs yet: zeros. */
-    public static StoredSkillProgress unpractised(UUID skillId, UUID owner, String name) {
-        return new StoredSkillProgress(skillId, true, owner, false, name, null, 0, 0, null, null, null, null);
+    public static StoredSkillProgress unpractised(UUID skillId, UUID owner, String name, Integer targetHours) {
+        return new StoredSkillProgress(skillId, true, owner, false, name, targetHours, 0, 0, null, PracticeHistory.EMPTY, null, null);
     }
 
     static StoredSkillProgress of(UUID skillId, Row row) {
+        UUID skillOwner = row.getUUID("skill_owner");
         UUID progressOwner = row.getUUID("progress_owner");
-        return new StoredSkillProgress(skillId, row.getUUID("skill_owner") != null, row.getUUID("skill_owner"),
-                Boolean.TRUE.equals(row.getBoolean("deleted")), row.getString("name"), progressOwner,
-                progressOwner == null ? 0 : row.getInteger("total_sessions"),
-                progressOwner == null ? 0 : row.getLong("total_minutes"),
+        return new StoredSkillProgress(skillId, skillOwner != null, skillOwner, Boolean.TRUE.equals(row.getBoolean("deleted")),
+                row.getString("name"), row.getInteger("target_hours"), intOrZero(row.getInteger("milestones_total")),
+                intOrZero(row.getInteger("milestones_completed")), progressOwner,
+                progressOwner == null ? PracticeHistory.EMPTY : history(row), instant(row.getOffsetDateTime("as_of")),
+                instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    static PracticeHistory history(Row row) {
+        return new PracticeHistory(row.getInteger("total_sessions"), row.getLong("total_minutes"),
                 instant(row.getOffsetDateTime("first_practiced_at")), instant(row.getOffsetDateTime("last_practiced_at")),
-                instant(row.getOffsetDateTime("as_of")), instant(row.getOffsetDateTime("updated_at")));
+                row.getLong("difficulty_sum"), row.getInteger("difficulty_count"), row.getLong("confidence_sum"),
+                row.getInteger("confidence_count"), days(row));
+    }
+
+    static List<PracticeDay> days(Row row) {
+        LocalDate[] dates = row.getArrayOfLocalDates("day_dates");
+        Integer[] sessions = row.getArrayOfIntegers("day_sessions");
+        Integer[] minutes = row.getArrayOfIntegers("day_minutes");
+        List<PracticeDay> days = new ArrayList<>(dates.length);
+        for (int i = 0; i < dates.length; i++) {
+            days.add(new PracticeDay(dates[i], sessions[i], minutes[i]));
+        }
+        return days;
+    }
+
+    private static int intOrZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     private static Instant instant(OffsetDateTime time) {

@@ -1,22 +1,44 @@
 package dev.practicetracker.progress.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.rest.QueryParameters;
+import dev.practicetracker.platform.rest.ResourceResponses;
+import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
-import dev.practicetracker.progress.mapping.ProgressMapper;
+import dev.practicetracker.progress.analytics.Calendar;
+import dev.practicetracker.progress.analytics.PracticeDay;
+import dev.practicetracker.progress.mapping.GoalsRequest;
+import dev.practicetracker.progress.mapping.GoalsResponse;
+import dev.practicetracker.progress.mapping.Reminder;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
+import dev.practicetracker.progress.mapping.UserProgressResponse;
 import dev.practicetracker.progress.service.ProgressService;
+import dev.practicetracker.progress.svg.BadgeSvg;
+import dev.practicetracker.progress.svg.CalendarSvg;
 import io.smallrye.mutiny.Uni;
 
 @Path("/progress")
@@ -24,6 +46,8 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Progress")
 public class ProgressResource {
+
+    static final String SVG = "image/svg+xml";
 
     private final ProgressService progress;
     private final CurrentCaller caller;
@@ -33,11 +57,102 @@ public class ProgressResource {
         this.caller = caller;
     }
 
+    /** The caller's overview: user-level figures, and each skill, most practised first. */
+    @GET
+    public Uni<UserProgressResponse> overview() {
+        return progress.overview(caller.get());
+    }
+
     @GET
     @Path("/skills/{skillId}")
     public Uni<SkillProgressResponse> skill(@PathParam("skillId") UUID skillId) {
-        return progress.skillProgress(caller.get(), skillId)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
-                .map(ProgressMapper::toResponse);
+        return progress.skill(caller.get(), skillId);
     }
+
+    /** Buckets by week (from Monday) or month in the caller's zone, empty ones included; default: the last 12. */
+    @GET
+    @Path("/skills/{skillId}/summary")
+    public Uni<Page<Calendar.Bucket>> summary(@PathParam("skillId") UUID skillId,
+            @QueryParam("period") @DefaultValue("week") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+        return progress.summary(caller.get(), skillId, periodOf(period), date("from", from), date("to", to))
+                .map(buckets -> new Page<>(buckets, null));
+    }
+
+    /** One entry per local day of the range (default: the last 365 days), for heatmaps. */
+    @GET
+    @Path("/calendar")
+    public Uni<Page<PracticeDay>> calendar(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("skill_id") String skillId) {
+        return progress.calendar(caller.get(), QueryParameters.uuid("skill_id", skillId), date("from", from), date("to", to))
+                .map(days -> new Page<>(days, null));
+    }
+
+    /** A GitHub-style heatmap of the skill's last 52 weeks (or {@code ?from=&to=}). */
+    @GET
+    @Path("/skills/{skillId}/calendar.svg")
+    @Produces(SVG)
+    public Uni<Response> calendarSvg(@PathParam("skillId") UUID skillId, @QueryParam("from") String from, @QueryParam("to") String to) {
+        Caller who = caller.get();
+        LocalDate end = date("to", to) != null ? date("to", to) : progress.today(who);
+        LocalDate start = date("from", from) != null ? date("from", from) : Calendar.startOf(end.minusWeeks(51), Calendar.Period.WEEK);
+        return progress.callersSkill(who, skillId).chain(stored -> progress.calendar(who, skillId, start, end)
+                .map(days -> svg(CalendarSvg.render((stored.skillName() == null ? "Practice" : stored.skillName()) + " — practice", days))));
+    }
+
+    /** A shields-style badge of the caller's current streak. */
+    @GET
+    @Path("/badge.svg")
+    @Produces(SVG)
+    public Uni<Response> badge() {
+        return progress.currentStreak(caller.get()).map(streak -> svg(BadgeSvg.render(streak)));
+    }
+
+    @GET
+    @Path("/goals")
+    public Uni<Response> goals() {
+        return progress.goals(caller.get()).map(ProgressResource::withVersion);
+    }
+
+    /** Sets the weekly goal: {@code {"weekly_minutes": N, "weekly_sessions": N}} (either may be null). */
+    @PUT
+    @Path("/goals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> setGoals(@Valid @NotNull GoalsRequest body) {
+        return progress.setGoals(caller.get(), body.weeklyMinutes(), body.weeklySessions()).map(ProgressResource::withVersion);
+    }
+
+    /** The caller's skills not practised in {@code ?days=} (default 7) days, stalest first. */
+    @GET
+    @Path("/reminders")
+    public Uni<Page<Reminder>> reminders(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(365) int days) {
+        return progress.reminders(caller.get(), days).map(reminders -> new Page<>(reminders, null));
+    }
+
+    private static Response withVersion(GoalsResponse goals) {
+        return ResourceResponses.ok(goals, goals.version());
+    }
+
+    private static Response svg(String document) {
+        return Response.ok(document, SVG).header("Cache-Control", "private, max-age=300").build();
+    }
+
+    private static Calendar.Period periodOf(String period) {
+        return switch (period) {
+            case "week" -> Calendar.Period.WEEK;
+            case "month" -> Calendar.Period.MONTH;
+            default -> throw ProblemException.invalid("period", "must be week or month");
+        };
+    }
+
+    private static LocalDate date(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date, YYYY-MM-DD");
+        }
+    }
+
 }

@@ -1,43 +1,166 @@
 package dev.practicetracker.progress.service;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.skills.SkillsServiceGateway;
+import dev.practicetracker.platform.time.Timestamps;
+import dev.practicetracker.progress.analytics.Calendar;
+import dev.practicetracker.progress.analytics.PracticeDay;
+import dev.practicetracker.progress.analytics.ProgressCalculator;
+import dev.practicetracker.progress.mapping.GoalsResponse;
+import dev.practicetracker.progress.mapping.ProgressMapper;
+import dev.practicetracker.progress.mapping.Reminder;
+import dev.practicetracker.progress.mapping.SkillProgressResponse;
+import dev.practicetracker.progress.mapping.UserProgressResponse;
+import dev.practicetracker.progress.repository.GoalRepository;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
 import dev.practicetracker.progress.repository.ProgressRepository;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
+/**
+ * Answers every progress question from the cached read model: one indexed lookup, then the
+ * figures that depend on "today" in the caller's zone.
+ */
 @ApplicationScoped
 public class ProgressService {
 
+    /** The longest range a summary or calendar covers in one answer. */
+    static final int MAX_DAYS = 3 * 366;
+
     private final ProgressRepository progress;
     private final KnownSkillRepository skills;
+    private final GoalRepository goals;
     private final SkillsServiceGateway skillsService;
     private final Pool pool;
+    private final Clock clock;
 
-    public ProgressService(ProgressRepository progress, KnownSkillRepository skills, SkillsServiceGateway skillsService, Pool pool) {
+    public ProgressService(ProgressRepository progress, KnownSkillRepository skills, GoalRepository goals,
+            SkillsServiceGateway skillsService, Pool pool, Clock clock) {
         this.progress = progress;
         this.skills = skills;
+        this.goals = goals;
         this.skillsService = skillsService;
         this.pool = pool;
+        this.clock = clock;
+    }
+
+    public LocalDate today(Caller caller) {
+        return caller.localDateOf(Instant.now(clock));
     }
 
     /**
-     * The caller's progress on a skill, or null when it is not theirs. A skill too new for its
+     * The caller's skill as stored; 404 for anyone else's (or a deleted one). A skill too new for its
      * event to have arrived is confirmed with the skills-service (read-your-writes): zeros, not 404.
      */
-    public Uni<StoredSkillProgress> skillProgress(Caller caller, UUID skillId) {
+    public Uni<StoredSkillProgress> callersSkill(Caller caller, UUID skillId) {
         return progress.find(skillId).chain(stored -> switch (stored.visibilityTo(caller.userId())) {
             case VISIBLE -> Uni.createFrom().item(stored);
-            case NOT_THE_CALLERS -> Uni.createFrom().nullItem();
+            case NOT_THE_CALLERS -> Uni.createFrom().failure(ProblemException.notFound("skill"));
             case UNKNOWN -> skillsService.callersSkill(skillId)
-                    .onItem().ifNotNull().call(skill -> skills.save(pool, skill))
-                    .onItem().ifNotNull().transform(skill -> StoredSkillProgress.unpractised(skillId, skill.userId(), skill.name()));
+                    .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
+                    .call(skill -> skills.save(pool, skill, Timestamps.now(clock)))
+                    .map(skill -> StoredSkillProgress.unpractised(skillId, skill.userId(), skill.name(), skill.targetHours()));
         });
+    }
+
+    public Uni<SkillProgressResponse> skill(Caller caller, UUID skillId) {
+        return callersSkill(caller, skillId).map(stored -> ProgressMapper.toResponse(stored, today(caller)));
+    }
+
+    public Uni<UserProgressResponse> overview(Caller caller) {
+        LocalDate today = today(caller);
+        return progress.user(caller.userId()).chain(user -> visibleSkills(caller).map(skills -> new UserProgressResponse(
+                ProgressMapper.toUser(user, today),
+                skills.stream().map(stored -> ProgressMapper.toResponse(stored, today))
+                        .sorted(Comparator.comparingLong(SkillProgressResponse::totalMinutes).reversed()).toList(),
+                user.asOf())));
+    }
+
+    public Uni<List<Calendar.Bucket>> summary(Caller caller, UUID skillId, Calendar.Period period, LocalDate from, LocalDate to) {
+        LocalDate today = today(caller);
+        LocalDate end = to != null ? to : today;
+        LocalDate start = from != null ? from : Calendar.startOf(end, period).minus(11, period == Calendar.Period.WEEK
+                ? ChronoUnit.WEEKS : ChronoUnit.MONTHS);
+        requireRange(start, end);
+        return callersSkill(caller, skillId).map(stored -> Calendar.buckets(stored.history().days(), period, start, end));
+    }
+
+    /** Every day of the range (default: the last 365 days), for one skill of the caller's or all of them. */
+    public Uni<List<PracticeDay>> calendar(Caller caller, UUID skillId, LocalDate from, LocalDate to) {
+        LocalDate end = to != null ? to : today(caller);
+        LocalDate start = from != null ? from : end.minusDays(364);
+        requireRange(start, end);
+        Uni<List<PracticeDay>> practised = skillId == null ? progress.user(caller.userId()).map(user -> user.history().days())
+                : callersSkill(caller, skillId).map(stored -> stored.history().days());
+        return practised.map(days -> Calendar.days(days, start, end));
+    }
+
+    public Uni<GoalsResponse> goals(Caller caller) {
+        return goals.find(caller.userId()).chain(set -> attainment(caller, set));
+    }
+
+    public Uni<GoalsResponse> setGoals(Caller caller, Integer weeklyMinutes, Integer weeklySessions) {
+        return goals.save(caller.userId(), weeklyMinutes, weeklySessions, Timestamps.now(clock)).chain(set -> attainment(caller, set));
+    }
+
+    /** The caller's live skills not practised in the last {@code days} days (or never), stalest first. */
+    public Uni<List<Reminder>> reminders(Caller caller, int days) {
+        LocalDate today = today(caller);
+        return visibleSkills(caller).map(skills -> skills.stream()
+                .filter(stored -> stored.history().lastDay() == null || stored.history().lastDay().isBefore(today.minusDays(days - 1L)))
+                .map(stored -> new Reminder(stored.skillId(), stored.skillName(), stored.history().lastPracticedAt(),
+                        ProgressCalculator.daysSinceLastPractice(stored.history(), today)))
+                .sorted(Comparator.comparing((Reminder reminder) -> reminder.daysSinceLastPractice() == null ? Integer.MAX_VALUE
+                        : reminder.daysSinceLastPractice()).reversed())
+                .toList());
+    }
+
+    public Uni<Integer> currentStreak(Caller caller) {
+        return progress.user(caller.userId()).map(user -> ProgressCalculator.currentStreak(user.history().days(), today(caller)));
+    }
+
+    private Uni<List<StoredSkillProgress>> visibleSkills(Caller caller) {
+        return progress.ofUser(caller.userId()).map(all -> all.stream()
+                .filter(stored -> stored.visibilityTo(caller.userId()) == StoredSkillProgress.Visibility.VISIBLE).toList());
+    }
+
+    private Uni<GoalsResponse> attainment(Caller caller, GoalRepository.Goals set) {
+        LocalDate today = today(caller);
+        LocalDate weekStart = Calendar.startOf(today, Calendar.Period.WEEK);
+        return progress.user(caller.userId()).map(user -> {
+            int[] week = ProgressCalculator.window(user.history().days(), today, (int) ChronoUnit.DAYS.between(weekStart, today) + 1);
+            Double minutesPercent = percent(week[1], set.weeklyMinutes());
+            Double sessionsPercent = percent(week[0], set.weeklySessions());
+            boolean met = (set.weeklyMinutes() != null || set.weeklySessions() != null)
+                    && (set.weeklyMinutes() == null || week[1] >= set.weeklyMinutes())
+                    && (set.weeklySessions() == null || week[0] >= set.weeklySessions());
+            return new GoalsResponse(set.weeklyMinutes(), set.weeklySessions(), weekStart, week[1], week[0], minutesPercent,
+                    sessionsPercent, met, set.version());
+        });
+    }
+
+    private static Double percent(int done, Integer goal) {
+        return goal == null ? null : Math.round(1000.0 * done / goal) / 10.0;
+    }
+
+    private static void requireRange(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw ProblemException.invalid("from", "must not be after to");
+        }
+        if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
+            throw ProblemException.invalid("from", "the range may cover at most " + MAX_DAYS + " days");
+        }
     }
 }

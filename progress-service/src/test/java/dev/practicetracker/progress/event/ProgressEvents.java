@@ -3,14 +3,18 @@ package dev.practicetracker.progress.event;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
 import dev.practicetracker.events.EventEnvelope;
 import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.MilestoneData;
 import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.SkillData;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.events.UserErasedData;
 import dev.practicetracker.testing.KafkaProbe;
 
 /** Publishes events as the producing services would, over the real broker. */
@@ -20,30 +24,70 @@ public final class ProgressEvents {
     }
 
     public static UUID publishSkill(UUID userId, String name) {
+        return publishSkill(userId, name, null);
+    }
+
+    public static UUID publishSkill(UUID userId, String name, Integer targetHours, String... milestoneIds) {
         UUID skillId = UUID.randomUUID();
-        Instant now = Instant.now();
-        SkillData skill = new SkillData(skillId, userId, name, null, null, null, List.of(), null, 1, now, now, false);
-        KafkaProbe.publish(Topics.SKILL_EVENTS, envelope("/skills-service", EventTypes.SKILL_CREATED, skillId, userId), skill);
+        publishSkillState(skill(skillId, userId, name, targetHours, 1, false, milestoneIds));
         return skillId;
     }
 
+    public static SkillData skill(UUID skillId, UUID userId, String name, Integer targetHours, long version, boolean deleted,
+            String... milestoneIds) {
+        Instant now = Instant.now();
+        RoadmapData roadmap = milestoneIds.length == 0 ? null : new RoadmapData(List.of(new RoadmapData.Level(1, "Level 1", null,
+                Arrays.stream(milestoneIds).map(id -> new RoadmapData.Milestone(id, id, null, null, 30)).toList())));
+        return new SkillData(skillId, userId, name, null, null, targetHours, List.of(), roadmap, version, now, now, deleted);
+    }
+
+    public static void publishSkillState(SkillData skill) {
+        String type = skill.deleted() ? EventTypes.SKILL_DELETED : skill.version() == 1 ? EventTypes.SKILL_CREATED : EventTypes.SKILL_UPDATED;
+        KafkaProbe.publish(Topics.SKILL_EVENTS, envelope("/skills-service", type, skill.id().toString(), skill.userId()), skill);
+    }
+
+    public static void publishMilestone(UUID userId, UUID skillId, String milestoneId, String status, long version) {
+        MilestoneData milestone = new MilestoneData(skillId, userId, milestoneId, status, null, null, null, 0, 0, version, Instant.now());
+        KafkaProbe.publish(Topics.SKILL_EVENTS, envelope("/skills-service", EventTypes.MILESTONE_UPDATED,
+                skillId + "/" + milestoneId, userId), milestone);
+    }
+
     public static PracticeLogData log(UUID userId, UUID skillId, Instant datePracticed, int minutes, long version) {
-        return new PracticeLogData(UUID.randomUUID(), userId, skillId, datePracticed,
-                LocalDate.ofInstant(datePracticed, ZoneOffset.UTC), "UTC", minutes, "Practice session", null, null,
-                "practice", null, version, datePracticed, datePracticed, false);
+        return log(userId, skillId, datePracticed, LocalDate.ofInstant(datePracticed, ZoneOffset.UTC), minutes, null, version);
+    }
+
+    public static PracticeLogData log(UUID userId, UUID skillId, Instant datePracticed, LocalDate localDate, int minutes,
+            Integer difficulty, long version) {
+        return new PracticeLogData(UUID.randomUUID(), userId, skillId, datePracticed, localDate, "UTC", minutes, "Practice session",
+                difficulty, null, "practice", null, version, datePracticed, datePracticed, false);
     }
 
     public static PracticeLogData withVersion(PracticeLogData log, int minutes, long version) {
+        return changed(log, minutes, version, false);
+    }
+
+    public static PracticeLogData changed(PracticeLogData log, int minutes, long version, boolean deleted) {
         return new PracticeLogData(log.id(), log.userId(), log.skillId(), log.datePracticed(), log.localDate(), log.zone(),
                 minutes, log.description(), log.difficultyRating(), log.confidenceRating(), log.activityType(),
-                log.milestoneId(), version, log.createdAt(), log.updatedAt(), log.deleted());
+                log.milestoneId(), version, log.createdAt(), log.updatedAt(), deleted);
     }
 
     public static void publishLog(String type, PracticeLogData log) {
-        KafkaProbe.publish(Topics.PRACTICE_LOG_EVENTS, envelope("/practice-log-service", type, log.id(), log.userId()), log);
+        publishLogAt(type, log, Instant.now());
     }
 
-    private static EventEnvelope envelope(String source, String type, UUID subject, UUID userId) {
-        return new EventEnvelope(UUID.randomUUID(), source, type, subject.toString(), Instant.now(), userId);
+    /** A log event whose change happened at {@code changedAt}: e.g. one written before an erasure but delivered after it. */
+    public static void publishLogAt(String type, PracticeLogData log, Instant changedAt) {
+        KafkaProbe.publish(Topics.PRACTICE_LOG_EVENTS, new EventEnvelope(UUID.randomUUID(), "/practice-log-service", type,
+                log.id().toString(), changedAt, log.userId()), log);
+    }
+
+    public static void publishErasure(UUID userId) {
+        KafkaProbe.publish(Topics.USER_EVENTS, envelope("/skills-service", EventTypes.USER_ERASED, userId.toString(), userId),
+                new UserErasedData(userId));
+    }
+
+    private static EventEnvelope envelope(String source, String type, String subject, UUID userId) {
+        return new EventEnvelope(UUID.randomUUID(), source, type, subject, Instant.now(), userId);
     }
 }

@@ -5,6 +5,9 @@ public final class Roles {
 
     public static final String USER = "user";
 
+    /** Operators: rebuilds and republishes, never user data. */
+    public static final String ADMIN = "admin";
+
     private Roles() {
     }
 }

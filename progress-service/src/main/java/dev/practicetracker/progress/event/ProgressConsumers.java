@@ -1,0 +1,150 @@
+package dev.practicetracker.progress.event;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.IncomingEvent;
+import dev.practicetracker.events.MilestoneData;
+import dev.practicetracker.events.PracticeLogChange;
+import dev.practicetracker.events.SkillData;
+import dev.practicetracker.events.UserErasedData;
+import dev.practicetracker.platform.consumer.EventBatchHandler;
+import dev.practicetracker.platform.erasure.ErasedUsers;
+import dev.practicetracker.progress.repository.KnownSkillRepository;
+import dev.practicetracker.progress.repository.LogFact;
+import dev.practicetracker.progress.repository.LogFactRepository;
+import dev.practicetracker.progress.repository.MilestoneStatusRepository;
+import dev.practicetracker.progress.repository.ProgressRepository;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * The read model's only writers. Each polled batch is applied in one transaction: facts and
+ * skills are upserted only when their version is newer, then every skill and user the batch
+ * touched is recomputed. Offsets are committed after the transaction commits.
+ */
+@ApplicationScoped
+public class ProgressConsumers {
+
+    /** A skill-events record: a skill's new state or a milestone's, and when it changed. */
+    record SkillEvent(SkillData skill, MilestoneData milestone, Instant at) {
+
+        UUID userId() {
+            return skill != null ? skill.userId() : milestone.userId();
+        }
+    }
+
+    record Erasure(UUID userId, Instant at) {
+    }
+
+    private final EventBatchHandler handler;
+    private final LogFactRepository facts;
+    private final KnownSkillRepository skills;
+    private final MilestoneStatusRepository milestones;
+    private final ProgressRepository progress;
+    private final ErasedUsers erasedUsers;
+
+    public ProgressConsumers(EventBatchHandler handler, LogFactRepository facts, KnownSkillRepository skills,
+            MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers) {
+        this.handler = handler;
+        this.facts = facts;
+        this.skills = skills;
+        this.milestones = milestones;
+        this.progress = progress;
+        this.erasedUsers = erasedUsers;
+    }
+
+    @Incoming("practice-log-events")
+    public Uni<Void> logs(ConsumerRecords<String, String> records) {
+        return handler.handleInTransaction(records, ProgressConsumers::decodeLog, this::applyLogs);
+    }
+
+    @Incoming("skill-events")
+    public Uni<Void> skills(ConsumerRecords<String, String> records) {
+        return handler.handleInTransaction(records, ProgressConsumers::decodeSkillEvent, this::applySkillEvents);
+    }
+
+    @Incoming("user-events")
+    public Uni<Void> users(ConsumerRecords<String, String> records) {
+        return handler.handleInTransaction(records, ProgressConsumers::decodeErasure, this::erase);
+    }
+
+    Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
+        return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt).chain(live -> {
+            Map<UUID, Instant> skillsAsOf = new HashMap<>();
+            Map<UUID, Instant> usersAsOf = new HashMap<>();
+            for (LogFact fact : live) {
+                skillsAsOf.merge(fact.skillId(), fact.changedAt(), ProgressConsumers::later);
+                usersAsOf.merge(fact.userId(), fact.changedAt(), ProgressConsumers::later);
+            }
+            return facts.saveAll(connection, live)
+                    .chain(() -> progress.recomputeSkills(connection, skillsAsOf))
+                    .chain(() -> progress.recomputeUsers(connection, usersAsOf));
+        });
+    }
+
+    Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {
+        List<SkillEvent> events = batch.stream().filter(Objects::nonNull).toList();
+        return erasedUsers.withoutErased(connection, events, SkillEvent::userId, SkillEvent::at).chain(live -> {
+            List<KnownSkillRepository.SkillState> skillStates = live.stream().filter(event -> event.skill() != null)
+                    .map(event -> new KnownSkillRepository.SkillState(event.skill(), event.at())).toList();
+            List<MilestoneStatusRepository.MilestoneState> milestoneStates = live.stream().filter(event -> event.milestone() != null)
+                    .map(event -> new MilestoneStatusRepository.MilestoneState(event.milestone(), event.at())).toList();
+            Map<UUID, Instant> usersOfDeletedSkills = new HashMap<>();
+            live.stream().filter(event -> event.skill() != null && event.skill().deleted())
+                    .forEach(event -> usersOfDeletedSkills.merge(event.userId(), event.at(), ProgressConsumers::later));
+            return skills.saveAll(connection, skillStates)
+                    .chain(() -> milestones.saveAll(connection, milestoneStates))
+                    .chain(() -> Multi.createFrom().iterable(skillStates).filter(state -> state.skill().deleted())
+                            .onItem().transformToUniAndConcatenate(state -> progress.forgetSkill(connection, state.skill().id()))
+                            .collect().last())
+                    .chain(() -> progress.recomputeUsers(connection, usersOfDeletedSkills));
+        });
+    }
+
+    Uni<Void> erase(SqlConnection connection, List<Erasure> batch) {
+        return Multi.createFrom().iterable(batch).filter(Objects::nonNull)
+                .onItem().transformToUniAndConcatenate(erasure -> erasedUsers.record(connection, erasure.userId(), erasure.at())
+                        .chain(() -> progress.forgetUser(connection, erasure.userId(), erasure.at())))
+                .collect().last().replaceWithVoid();
+    }
+
+    static LogFact decodeLog(ConsumerRecord<String, String> record) {
+        PracticeLogChange change = PracticeLogChange.decode(record);
+        return LogFact.of(change.log(), change.deleted(), change.changedAt());
+    }
+
+    /** A skill's or a milestone's new state, or null for an event progress has no use for. */
+    static SkillEvent decodeSkillEvent(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        return switch (event.type()) {
+            case EventTypes.SKILL_CREATED, EventTypes.SKILL_UPDATED, EventTypes.SKILL_DELETED ->
+                new SkillEvent(event.data(SkillData.class).requireComplete(), null, event.envelope().time());
+            case EventTypes.MILESTONE_UPDATED -> new SkillEvent(null, event.data(MilestoneData.class), event.envelope().time());
+            default -> null;
+        };
+    }
+
+    static Erasure decodeErasure(ConsumerRecord<String, String> record) {
+        IncomingEvent event = IncomingEvent.of(record);
+        return EventTypes.USER_ERASED.equals(event.type())
+                ? new Erasure(event.data(UserErasedData.class).requireComplete().userId(), event.envelope().time())
+                : null;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}

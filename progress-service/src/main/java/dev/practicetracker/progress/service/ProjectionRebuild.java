@@ -1,0 +1,52 @@
+package dev.practicetracker.progress.service;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.practicetracker.events.Topics;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Drops the projection and replays it from the topics: the derived tables are emptied (goals,
+ * which users wrote, and erasure tombstones stay), then every consumer is rewound to the start of
+ * its partitions. Events are applied by version, so the replay converges on exactly the state the
+ * incremental consumption built — records already in flight during the reset included. When
+ * retention has dropped old records, republish the logs first (practice-log-service).
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    static final List<String> CHANNELS = List.of(Topics.PRACTICE_LOG_EVENTS, Topics.SKILL_EVENTS, Topics.USER_EVENTS);
+    private static final String DROP = "truncate log_facts, skills, skill_progress, user_progress, milestone_status";
+
+    private final Pool pool;
+    private final KafkaClientService kafka;
+
+    public ProjectionRebuild(Pool pool, KafkaClientService kafka) {
+        this.pool = pool;
+        this.kafka = kafka;
+    }
+
+    public Uni<Void> start() {
+        Log.infof("rebuilding the progress projection from %s", CHANNELS);
+        return pool.query(DROP).execute()
+                .chain(() -> Multi.createFrom().iterable(CHANNELS)
+                        .onItem().transformToUniAndConcatenate(this::rewind)
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> rewind(String channel) {
+        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
+        return consumer.runOnPollingThread(polling -> {
+            polling.seekToBeginning(polling.assignment());
+            return polling.assignment().size();
+        }).invoke(partitions -> Log.infof("%s rewound on %d partitions", channel, partitions)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.practicetracker.progress.rest;
+
+import static dev.practicetracker.progress.event.ProgressEvents.log;
+import static dev.practicetracker.progress.event.ProgressEvents.publishLog;
+import static dev.practicetracker.progress.event.ProgressEvents.publishSkill;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.progress.event.ProgressEvents;
+import dev.practicetracker.testing.JwtResource;
+import dev.practicetracker.testing.KafkaResource;
+import dev.practicetracker.testing.PostgresResource;
+import dev.practicetracker.testing.TestDatabase;
+import dev.practicetracker.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(JwtResource.class)
+class ProjectionRebuildTest {
+
+    /** Every derived table, minus the time each row was last written. */
+    private static final List<String> PROJECTION = List.of(
+            "select id, user_id, name, target_hours, milestone_ids, version, deleted from skills order by id",
+            "select * from log_facts order by log_id",
+            "select skill_id, user_id, total_sessions, total_minutes, first_practiced_at, last_practiced_at, difficulty_sum,"
+                    + " difficulty_count, confidence_sum, confidence_count, day_dates, day_sessions, day_minutes, as_of"
+                    + " from skill_progress order by skill_id",
+            "select user_id, total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of from user_progress order by user_id",
+            "select * from milestone_status order by skill_id, milestone_id");
+
+    @Test
+    void aRebuildFromTheTopicsEndsIdenticalToTheIncrementalState() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        UUID marker = null;
+        for (int u = 0; u < 3; u++) {
+            UUID user = UUID.randomUUID();
+            UUID skill = publishSkill(user, "Skill " + u, u == 0 ? 10 : null, "m1", "m2");
+            ProgressEvents.publishMilestone(user, skill, "m1", "completed", 2);
+            List<PracticeLogData> logs = new ArrayList<>();
+            for (int day = 0; day < 12; day++) {
+                PracticeLogData log = log(user, skill, at(today.minusDays(day * (u + 1L))), 10 + day, 1);
+                logs.add(log);
+                publishLog(EventTypes.PRACTICE_LOG_CREATED, log);
+            }
+            publishLog(EventTypes.PRACTICE_LOG_UPDATED, ProgressEvents.withVersion(logs.get(0), 99, 2));
+            publishLog(EventTypes.PRACTICE_LOG_CREATED, logs.get(1));
+            publishLog(EventTypes.PRACTICE_LOG_DELETED, ProgressEvents.changed(logs.get(2), 12, 2, true));
+            marker = skill;
+        }
+        UUID erased = UUID.randomUUID();
+        UUID erasedSkill = publishSkill(erased, "Erased");
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(erased, erasedSkill, at(today), 30, 1));
+        ProgressEvents.publishErasure(erased);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from skills where id = ?", erasedSkill) == 0);
+        // the same person carries on after erasing their old data: what is new survives, replays included
+        UUID afterwards = publishSkill(erased, "A fresh start");
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(erased, afterwards, at(today), 25, 1));
+        UUID last = marker;
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from skill_progress where skill_id = ? and total_sessions = 11", last) == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                "select count(*) from skill_progress where skill_id = ? and total_sessions = 1", afterwards) == 1);
+        assertThat(TestDatabase.count("select count(*) from log_facts where skill_id = ?", erasedSkill)).isZero();
+        List<List<String>> incremental = snapshot();
+
+        given().auth().oauth2(TestTokens.withGroups(UUID.randomUUID(), "admin")).when().post("/progress/admin/rebuild")
+                .then().statusCode(202);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(snapshot()).isEqualTo(incremental));
+        assertThat(snapshot().get(1)).isNotEmpty();
+    }
+
+    @Test
+    void onlyAnOperatorMayRebuild() {
+        given().auth().oauth2(TestTokens.forUser(UUID.randomUUID())).when().post("/progress/admin/rebuild").then().statusCode(403);
+    }
+
+    private static List<List<String>> snapshot() {
+        return PROJECTION.stream().map(TestDatabase::rows).toList();
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(9, 30).toInstant(ZoneOffset.UTC);
+    }
+}
