@@ -35,7 +35,8 @@ public class Republisher {
 
     /** @return how many logs were republished */
     public Uni<Long> republishAll() {
-        return republishFrom(new UUID(Long.MIN_VALUE, Long.MIN_VALUE), 0);
+        // the nil UUID: PostgreSQL orders UUIDs as unsigned bytes, so it comes before every other
+        return republishFrom(new UUID(0, 0), 0);
     }
 
     private Uni<Long> republishFrom(UUID after, long done) {
