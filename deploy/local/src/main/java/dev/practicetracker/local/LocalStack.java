@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +27,7 @@ import dev.practicetracker.testing.EmbeddedPostgresServer;
 public final class LocalStack implements AutoCloseable {
 
     /** The demo user of the printed token; stable, so the demo's data is there again after a restart. */
-    static final UUID DEMO_USER = UUID.fromString("7d1f5a6e-0000-4000-8000-000000000001");
+    public static final UUID DEMO_USER = UUID.fromString("7d1f5a6e-0000-4000-8000-000000000001");
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackSettings settings;
@@ -37,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
-    static LocalStack start(StackSettings settings) throws Exception {
+    public static LocalStack start(StackSettings settings) throws Exception {
         LocalStack stack = new LocalStack(settings);
         try {
             stack.startAll();
@@ -99,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return settings.url(service);
     }
 
@@ -111,12 +113,37 @@ public final class LocalStack implements AutoCloseable {
         return tokenFor(DEMO_USER);
     }
 
-    String tokenFor(UUID user) {
+    public String tokenFor(UUID user) {
         try {
             return LocalKeys.signer(settings.keys()).sign(user, "UTC", List.of("user"), Instant.now(), Duration.ofHours(1));
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a token with " + settings.keys(), e);
         }
+    }
+
+    /** A token of a user with these groups (e.g. {@code admin} for operations). */
+    public String tokenFor(UUID user, List<String> groups) {
+        try {
+            return LocalKeys.signer(settings.keys()).sign(user, "UTC", groups, Instant.now(), Duration.ofHours(2));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot sign a token with " + settings.keys(), e);
+        }
+    }
+
+    /** Another instance of a service on its own port, against the same database and broker (e.g. to time its start). */
+    public ServiceProcess startCopy(Service service, int port) throws IOException {
+        return ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()), port, service.module + "-copy");
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    /** Process ids of the running services, for measuring them. */
+    public Map<Service, Long> servicePids() {
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        services.forEach(service -> pids.put(service.service(), service.pid()));
+        return pids;
     }
 
     List<ServiceProcess> services() {

@@ -13,7 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** One packaged service ({@code target/quarkus-app}), configured for the local stack by system properties. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -32,6 +32,10 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(Service service, StackSettings settings, Path publicKey) throws IOException {
+        return start(service, settings, publicKey, settings.servicePorts().get(service), service.module);
+    }
+
+    static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName) throws IOException {
         Path jar = applicationJar(settings.root(), service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
@@ -39,7 +43,7 @@ final class ServiceProcess {
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
         List<String> arguments = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
         arguments.addAll(List.of(
-                "-Dquarkus.http.port=" + settings.servicePorts().get(service),
+                "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.reactive.url=postgresql://" + database,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + database,
@@ -51,28 +55,28 @@ final class ServiceProcess {
                 "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS),
                 "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
                 "-jar", jar.toString()));
-        ChildProcess process = ChildProcess.startJava(service.module, arguments,
-                settings.logs().resolve(service.module + ".log"), settings.root());
-        return new ServiceProcess(service, process, settings.url(service));
+        ChildProcess process = ChildProcess.startJava(service.module, arguments, settings.logs().resolve(logName + ".log"),
+                settings.root());
+        return new ServiceProcess(service, process, "http://127.0.0.1:" + port);
     }
 
-    Service service() {
+    public Service service() {
         return service;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isReady() {
+    public boolean isReady() {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
@@ -84,7 +88,7 @@ final class ServiceProcess {
         }
     }
 
-    void stop() {
+    public void stop() {
         process.stop();
     }
 }

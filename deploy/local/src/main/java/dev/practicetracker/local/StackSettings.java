@@ -8,13 +8,13 @@ import java.util.Map;
  * Where the stack keeps its state and which ports it listens on. Defaults are API.md's; each port
  * is overridable by an environment variable.
  */
-record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+public record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
         Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions) {
 
-    static final String ISSUER = "https://practice-tracker.local";
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -Xss512k";
+    public static final String ISSUER = "https://practice-tracker.local";
+    public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -Xss512k";
 
-    static StackSettings fromEnvironment(Path root, boolean fresh) {
+    public static StackSettings fromEnvironment(Path root, boolean fresh) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, port(service.portVariable, service.defaultPort));
@@ -25,23 +25,23 @@ record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafka
                 System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
     }
 
-    Path keys() {
+    public Path keys() {
         return stateDirectory.resolve("keys");
     }
 
-    Path data() {
+    public Path data() {
         return stateDirectory.resolve("data");
     }
 
-    Path logs() {
+    public Path logs() {
         return stateDirectory.resolve("logs");
     }
 
-    String url(Service service) {
+    public String url(Service service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
     }
 
-    String kafkaBootstrap() {
+    public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
 

@@ -16,10 +16,11 @@ public final class EvidenceMapper {
     private EvidenceMapper() {
     }
 
-    public static Evidence newEvidence(UUID userId, EvidenceType type, UUID skillId, UUID practiceLogId, Instant sortAt,
+    /** @param id time-ordered, so items sorted at the same moment (one session's) keep their creation order */
+    public static Evidence newEvidence(UUID id, UUID userId, EvidenceType type, UUID skillId, UUID practiceLogId, Instant sortAt,
             EvidenceContent content, Instant now) {
         Evidence evidence = new Evidence();
-        evidence.id = UUID.randomUUID();
+        evidence.id = id;
         evidence.userId = userId;
         evidence.skillId = skillId;
         evidence.practiceLogId = practiceLogId;

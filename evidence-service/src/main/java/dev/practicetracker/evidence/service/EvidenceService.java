@@ -19,6 +19,7 @@ import dev.practicetracker.evidence.mapping.ScreenshotFileFields;
 import dev.practicetracker.evidence.repository.EvidenceRepository;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.TransactionalOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.MergePatch;
@@ -36,15 +37,17 @@ public class EvidenceService {
     private final EvidenceTargets targets;
     private final TransactionalOutbox outbox;
     private final ObjectMapper mapper;
+    private final TimeOrderedIds ids;
     private final Clock clock;
 
     public EvidenceService(EvidenceRepository repository, EvidenceRules rules, EvidenceTargets targets, TransactionalOutbox outbox,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.targets = targets;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public class EvidenceService {
         rules.requireValid(request.type(), content);
         Instant now = Timestamps.now(clock);
         return targets.resolve(caller, request.skillId(), request.practiceLogId(), now)
-                .map(target -> EvidenceMapper.newEvidence(caller.userId(), request.type(), target.skillId(), target.practiceLogId(),
+                .map(target -> EvidenceMapper.newEvidence(ids.next(), caller.userId(), request.type(), target.skillId(), target.practiceLogId(),
                         target.sortAt(), content, now));
     }
 

@@ -5,9 +5,10 @@ import java.time.Clock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import io.quarkus.arc.DefaultBean;
 
-/** The clock every service reads "now" from; a test may replace it. */
+/** The clock every service reads "now" from (a test may replace it), and the ids made from it. */
 public class ClockProducer {
 
     @Produces
@@ -15,5 +16,11 @@ public class ClockProducer {
     @DefaultBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    public TimeOrderedIds timeOrderedIds(Clock clock) {
+        return new TimeOrderedIds(clock);
     }
 }

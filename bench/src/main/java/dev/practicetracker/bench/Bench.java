@@ -1,0 +1,89 @@
+package dev.practicetracker.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.practicetracker.local.LocalStack;
+import dev.practicetracker.local.StackSettings;
+
+/**
+ * Runs the benchmarks P1–P7 against a fresh local stack, with each limit measured in the same run,
+ * and reports every figure beside its limit as a ratio.
+ */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Path root = Path.of(".").toAbsolutePath().normalize();
+        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
+        int seconds = 15;
+        for (int i = 0; i < arguments.length; i++) {
+            switch (arguments[i]) {
+                case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
+                case "--only" -> only = Arrays.stream(arguments[++i].split(",")).map(String::strip).collect(Collectors.toSet());
+                case "--seconds" -> seconds = Integer.parseInt(arguments[++i]);
+                default -> throw new IllegalArgumentException("usage: bench/run [--only P1,P3] [--seconds 15]");
+            }
+        }
+        StackSettings defaults = StackSettings.fromEnvironment(root, true);
+        StackSettings settings = new StackSettings(root, root.resolve("bench").resolve(".stack"), defaults.postgresPort(),
+                defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.servicePorts(), true, defaults.serviceJvmOptions());
+        Path work = Files.createDirectories(settings.stateDirectory().resolve("work"));
+        List<Result> results = new ArrayList<>();
+        System.out.println("[bench] starting a fresh local stack");
+        try (LocalStack stack = LocalStack.start(settings);
+                BenchContext bench = new BenchContext(stack, root, work, Duration.ofSeconds(seconds))) {
+            System.out.println("[bench] creating the limits database (1 M rows) and the latency topic");
+            PgBench.psql(settings.postgresPort(), "postgres", root.resolve("bench/sql/limits.sql"));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
+                admin.createTopics(List.of(new NewTopic("bench-e2e", 1, (short) 1))).all().get();
+            }
+            WriteThroughput.Writers writers = WriteThroughput.prepare(bench, WriteThroughput.CLIENTS[WriteThroughput.CLIENTS.length - 1]);
+            if (only.contains("P1")) {
+                results.addAll(WriteThroughput.run(bench, writers));
+            }
+            if (only.contains("P2")) {
+                results.addAll(Freshness.run(bench, writers));
+            }
+            if (only.contains("P3")) {
+                results.addAll(ReadThroughput.run(bench, writers));
+            }
+            if (only.contains("P5")) {
+                results.addAll(CsvImport.run(bench));
+            }
+            if (only.contains("P6")) {
+                System.out.println("[bench] generating 1 M practice logs");
+                HistoryPages.generate(bench);
+                results.addAll(HistoryPages.run(bench));
+            }
+            if (only.contains("P4")) {
+                results.addAll(Rebuild.run(bench));
+            }
+            if (only.contains("P7")) {
+                results.addAll(Startup.run(bench));
+            }
+        }
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("java", System.getProperty("java.version"));
+        machine.put("service_jvm_options", settings.serviceJvmOptions());
+        machine.put("measuring_seconds", seconds);
+        Path json = Report.writeJson(root.resolve("bench/results"), results, machine);
+        System.out.println();
+        System.out.println(Report.markdown(results));
+        System.out.println("[bench] results in " + root.relativize(json));
+    }
+}

@@ -1,0 +1,123 @@
+package dev.practicetracker.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+import dev.practicetracker.local.Service;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * P2: how long after {@code POST /practice-logs} returns its log shows in
+ * {@code GET /progress/skills/{id}}, at a steady 200 writes/s (open loop: writes are sent on
+ * schedule, not when the previous one answers). Each write's skill is polled every 2 ms until its
+ * session count includes the write. Beside it: Kafka's own end-to-end latency on the same broker.
+ */
+final class Freshness {
+
+    static final int WRITES_PER_SECOND = 200;
+    static final int POLL_MILLIS = 2;
+    static final double MAXIMUM_P50_MILLIS = 25;
+    static final double MAXIMUM_P99_MILLIS = 100;
+
+    private Freshness() {
+    }
+
+    static List<Result> run(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
+        int skills = writers.skills().size();
+        AtomicInteger[] acknowledged = settled(bench, writers);
+        Histogram visible = new ConcurrentHistogram(3);
+        AtomicLong failures = new AtomicLong();
+        int total = (int) (WRITES_PER_SECOND * bench.measure.toSeconds());
+        CountDownLatch done = new CountDownLatch(total);
+        AtomicInteger sent = new AtomicInteger();
+        long period = 1_000_000_000L / WRITES_PER_SECOND;
+        long start = System.nanoTime();
+        long timer = bench.vertx.setPeriodic(1, id -> {
+            long due = (System.nanoTime() - start) / period + 1;
+            while (sent.get() < Math.min(due, total)) {
+                int write = sent.getAndIncrement();
+                int skill = write % skills;
+                bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(skill))
+                        .sendJsonObject(WriteThroughput.log(writers.skills().get(skill))).onComplete(result -> {
+                            if (result.failed() || result.result().statusCode() != 201) {
+                                failures.incrementAndGet();
+                                done.countDown();
+                                return;
+                            }
+                            int expected = acknowledged[skill].incrementAndGet();
+                            poll(bench, writers, skill, expected, System.nanoTime(), visible, done);
+                        });
+            }
+        });
+        if (!done.await(bench.measure.toSeconds() + 120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("writes did not become visible");
+        }
+        bench.vertx.cancelTimer(timer);
+        KafkaTools.Latency kafka = KafkaTools.endToEndLatency(bench.kafka(), "bench-e2e", 10_000);
+        double p50 = visible.getValueAtPercentile(50) / 1000.0;
+        double p99 = visible.getValueAtPercentile(99) / 1000.0;
+        System.out.printf("P2: write -> visible p50 %.1f ms, p99 %.1f ms over %d writes (%d failed); Kafka end-to-end p50 %.2f, p99 %.2f ms%n",
+                p50, p99, visible.getTotalCount(), failures.get(), kafka.p50(), kafka.p99());
+        return List.of(
+                Result.bounded("P2 p50", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s, p50", p50, "ms",
+                        "Kafka end-to-end p50", kafka.p50(), "ms", MAXIMUM_P50_MILLIS),
+                Result.bounded("P2 p99", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s, p99", p99, "ms",
+                        "Kafka end-to-end p99", kafka.p99(), "ms", MAXIMUM_P99_MILLIS));
+    }
+
+    private static void poll(BenchContext bench, WriteThroughput.Writers writers, int skill, int expected, long acknowledgedAt,
+            Histogram visible, CountDownLatch done) {
+        bench.request(HttpMethod.GET, Service.PROGRESS, "/progress/skills/" + writers.skills().get(skill), writers.users().get(skill))
+                .send().onComplete(result -> {
+                    if (result.succeeded() && result.result().statusCode() == 200
+                            && result.result().bodyAsJsonObject().getInteger("total_sessions") >= expected) {
+                        visible.recordValue(Math.max(1, (System.nanoTime() - acknowledgedAt) / 1000));
+                        done.countDown();
+                    } else {
+                        bench.vertx.setTimer(POLL_MILLIS, id -> poll(bench, writers, skill, expected, acknowledgedAt, visible, done));
+                    }
+                });
+    }
+
+    /** Waits until progress counts every log already written, and returns those counts per skill. */
+    private static AtomicInteger[] settled(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
+        int skills = writers.skills().size();
+        AtomicInteger[] written = new AtomicInteger[skills];
+        try (Connection database = bench.database("practice_logs");
+                PreparedStatement count = database.prepareStatement("select count(*) from practice_logs where skill_id = ?")) {
+            for (int i = 0; i < skills; i++) {
+                count.setObject(1, writers.skills().get(i));
+                try (ResultSet result = count.executeQuery()) {
+                    result.next();
+                    written[i] = new AtomicInteger(result.getInt(1));
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int i = 0; i < skills; i++) {
+            while (sessions(bench, writers, i) < written[i].get()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("progress did not catch up with the writes before P2");
+                }
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+        }
+        return written;
+    }
+
+    private static int sessions(BenchContext bench, WriteThroughput.Writers writers, int skill) {
+        UUID id = writers.skills().get(skill);
+        var response = bench.await(bench.request(HttpMethod.GET, Service.PROGRESS, "/progress/skills/" + id, writers.users().get(skill)).send());
+        return response.statusCode() == 200 ? response.bodyAsJsonObject().getInteger("total_sessions") : 0;
+    }
+}

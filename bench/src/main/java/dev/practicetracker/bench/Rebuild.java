@@ -1,0 +1,138 @@
+package dev.practicetracker.bench;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import dev.practicetracker.events.EventEnvelope;
+import dev.practicetracker.events.EventJson;
+import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.events.Topics;
+import dev.practicetracker.local.Service;
+import io.vertx.core.http.HttpMethod;
+
+/**
+ * P4: rebuilding the progress projection from 1 M log events (1 000 users × 20 skills × 50 logs,
+ * published as practice-log-service would). First the live consumers catch up with them; then the
+ * projection is dropped and replayed ({@code POST /progress/admin/rebuild}) and timed until every
+ * log is back. Beside it: Kafka's ConsumerPerformance reading the same topic.
+ */
+final class Rebuild {
+
+    static final int USERS = 1000;
+    static final int SKILLS_PER_USER = 20;
+    static final int LOGS_PER_SKILL = 50;
+    static final double MAXIMUM_SECONDS = 20;
+
+    private Rebuild() {
+    }
+
+    static List<Result> run(BenchContext bench) throws Exception {
+        long before = logFacts(bench);
+        long published = publish(bench);
+        long target = before + published;
+        long caughtUp = waitForLogFacts(bench, target, System.nanoTime());
+        System.out.printf("P4: %d events published; live consumers caught up in %.1f s%n", published, caughtUp / 1e9);
+
+        var response = bench.await(bench.http.requestAbs(HttpMethod.POST, bench.url(Service.PROGRESS) + "/progress/admin/rebuild")
+                .bearerTokenAuthentication(bench.adminToken()).send());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException("rebuild refused: " + response.statusCode() + " " + response.bodyAsString());
+        }
+        long started = System.nanoTime();
+        double seconds = waitForLogFacts(bench, target, started) / 1e9;
+        long onTopic = recordsOn(bench, Topics.PRACTICE_LOG_EVENTS);
+        double ours = onTopic / seconds;
+        double limit = KafkaTools.consumerRecordsPerSecond(bench.kafka(), Topics.PRACTICE_LOG_EVENTS, onTopic);
+        System.out.printf("P4: rebuild of %d events in %.1f s (%.0f events/s) vs ConsumerPerformance %.0f records/s%n", onTopic, seconds,
+                ours, limit);
+        return List.of(
+                Result.bounded("P4", "rebuild of progress from " + String.format("%,d", onTopic) + " log events", seconds, "s",
+                        "—", null, "", MAXIMUM_SECONDS),
+                new Result("P4 rate", "rebuild rate", ours, "events/s", "Kafka ConsumerPerformance, same topic", limit, "records/s",
+                        ours / limit, "(context)", true));
+    }
+
+    private static long publish(BenchContext bench) {
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.kafka());
+        properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        properties.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(512 * 1024));
+        long count = 0;
+        Instant base = Instant.now().minusSeconds(3600L * 24 * 400);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            for (int log = 0; log < LOGS_PER_SKILL; log++) {
+                for (int user = 0; user < USERS; user++) {
+                    UUID userId = id("b", user);
+                    for (int skill = 0; skill < SKILLS_PER_USER; skill++) {
+                        UUID skillId = id("c", user * SKILLS_PER_USER + skill);
+                        Instant practiced = base.plusSeconds(86_400L * log * 7 + 3600L * skill);
+                        PracticeLogData data = new PracticeLogData(id("d", count), userId, skillId, practiced,
+                                LocalDate.ofInstant(practiced, ZoneOffset.UTC), "UTC", 10 + (int) (count % 80),
+                                "Generated practice session", 1 + (int) (count % 5), null, "practice", null, 1, practiced, practiced, false);
+                        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/practice-log-service",
+                                EventTypes.PRACTICE_LOG_CREATED, data.id().toString(), practiced, userId);
+                        producer.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, envelope.key(), EventJson.write(data),
+                                envelope.toHeaders()));
+                        count++;
+                    }
+                }
+            }
+            producer.flush();
+        }
+        return count;
+    }
+
+    private static long waitForLogFacts(BenchContext bench, long target, long since) throws Exception {
+        long deadline = since + TimeUnit.MINUTES.toNanos(15);
+        while (logFacts(bench) < target) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("progress did not reach " + target + " log facts");
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+        return System.nanoTime() - since;
+    }
+
+    private static long logFacts(BenchContext bench) throws Exception {
+        try (Connection database = bench.database("progress");
+                ResultSet result = database.createStatement().executeQuery("select count(*) from log_facts")) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static long recordsOn(BenchContext bench, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bench.kafka()))) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            partitions.forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().values().stream().mapToLong(offset -> offset.offset()).sum();
+        }
+    }
+
+    /** Readable, distinct ids per kind (b: users, c: skills, d: logs). */
+    private static UUID id(String kind, long n) {
+        return UUID.fromString("00000000-0000-4" + kind + "00-8000-" + String.format("%012x", n));
+    }
+}
