@@ -46,6 +46,8 @@ public final class Bench {
         System.out.println("[bench] starting a fresh local stack");
         try (LocalStack stack = LocalStack.start(settings);
                 BenchContext bench = new BenchContext(stack, root, work, Duration.ofSeconds(seconds))) {
+            // Ctrl-C or SIGTERM mid-run still stops every process the stack started
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-shutdown"));
             System.out.println("[bench] creating the limits database (1 M rows) and the latency topic");
             PgBench.psql(settings.postgresPort(), "postgres", root.resolve("bench/sql/limits.sql"));
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
