@@ -19,6 +19,9 @@ final class WriteThroughput {
 
     static final int[] CLIENTS = { 8, 32, 128 };
     static final double MINIMUM_RATIO = 0.5;
+    /** The first level also warms the services' JIT (C2 is still compiling for the first ~15 s of load). */
+    static final Duration FIRST_WARM_UP = Duration.ofSeconds(20);
+    static final Duration WARM_UP = Duration.ofSeconds(3);
 
     /** The users (each with one skill) the later scenarios reuse. */
     record Writers(List<UUID> users, List<UUID> skills) {
@@ -41,7 +44,7 @@ final class WriteThroughput {
     static List<Result> run(BenchContext bench, Writers writers) throws Exception {
         List<Result> results = new ArrayList<>();
         for (int clients : CLIENTS) {
-            HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, Duration.ofSeconds(3), bench.measure, 201,
+            HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, clients == CLIENTS[0] ? FIRST_WARM_UP : WARM_UP, bench.measure, 201,
                     client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
                             .sendJsonObject(log(writers.skills().get(client))));
             PgBench.Outcome limit = PgBench.run(bench.postgresPort(), "limits", bench.root.resolve("bench/sql/insert_with_outbox.sql"),

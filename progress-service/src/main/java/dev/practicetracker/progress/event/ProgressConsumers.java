@@ -90,6 +90,7 @@ public class ProgressConsumers {
                 usersAsOf.merge(fact.userId(), fact.changedAt(), ProgressConsumers::later);
             }
             return facts.saveAll(connection, live)
+                    .chain(days -> progress.recomputeDays(connection, days))
                     .chain(() -> progress.recomputeSkills(connection, skillsAsOf))
                     .chain(() -> progress.recomputeUsers(connection, usersAsOf));
         });

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,23 +25,37 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LogFactRepository {
 
+    /**
+     * Writes the facts whose version is newer and answers the (skill, day) pairs whose aggregates
+     * that changed: each written log's day, and the day it was on before when its date moved.
+     */
     private static final String UPSERT_ALL = """
-            insert into log_facts (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
-                                   milestone_id, version, deleted, changed_at)
-            select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
-                                 $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[])
-            on conflict (log_id) do update set date_practiced = excluded.date_practiced, local_date = excluded.local_date,
-                minutes = excluded.minutes, difficulty = excluded.difficulty, confidence = excluded.confidence,
-                milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
-                changed_at = excluded.changed_at
-            where log_facts.version < excluded.version""";
+            with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
+                           version, deleted, changed_at) as (
+                select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
+                                     $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[])),
+            previous as (select f.log_id, f.skill_id, f.local_date, f.user_id from log_facts f join incoming i on i.log_id = f.log_id),
+            written as (
+                insert into log_facts (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
+                                       milestone_id, version, deleted, changed_at)
+                select * from incoming
+                on conflict (log_id) do update set date_practiced = excluded.date_practiced, local_date = excluded.local_date,
+                    minutes = excluded.minutes, difficulty = excluded.difficulty, confidence = excluded.confidence,
+                    milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
+                    changed_at = excluded.changed_at
+                where log_facts.version < excluded.version
+                returning log_id, skill_id, local_date, user_id)
+            select skill_id, local_date, user_id from written
+            union
+            select p.skill_id, p.local_date, p.user_id from previous p join written w on w.log_id = p.log_id""";
 
-    public Uni<Void> saveAll(SqlClient client, Collection<LogFact> batch) {
+    /** @return the days whose aggregates must be recomputed (none when nothing was newer) */
+    public Uni<Set<SkillDay>> saveAll(SqlClient client, Collection<LogFact> batch) {
         // one row per log and statement: the newest version in the batch stands for the log
         Map<UUID, LogFact> newest = new LinkedHashMap<>();
         batch.forEach(fact -> newest.merge(fact.logId(), fact, (a, b) -> b.version() > a.version() ? b : a));
         if (newest.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         List<LogFact> facts = List.copyOf(newest.values());
         int size = facts.size();
@@ -68,6 +83,6 @@ public class LogFactRepository {
             changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
         }
         return client.preparedQuery(UPSERT_ALL).execute(Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes,
-                difficulty, confidence, milestones, versions, deleted, changed))).replaceWithVoid();
+                difficulty, confidence, milestones, versions, deleted, changed))).map(SkillDay::of);
     }
 }

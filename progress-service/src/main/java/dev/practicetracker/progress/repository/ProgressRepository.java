@@ -1,12 +1,16 @@
 package dev.practicetracker.progress.repository;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,39 +23,55 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The cached analytics: per skill and per user, recomputed set-wise from the log facts of whatever a
- * batch touched; read back with one indexed lookup.
+ * The cached analytics: the changed days are re-aggregated from their log facts, then every skill
+ * and user a batch touched is recomputed set-wise from its days; read back with one indexed lookup.
  */
 @ApplicationScoped
 public class ProgressRepository {
 
+    /** Re-aggregates these (skill, day) pairs from their live facts; a day left without any goes. */
+    private static final String RECOMPUTE_DAYS = """
+            with changed (skill_id, local_date, user_id) as (select * from unnest($1::uuid[], $2::date[], $3::uuid[])),
+            days as (select c.skill_id, c.local_date, c.user_id, count(f.log_id)::int as sessions, coalesce(sum(f.minutes), 0) as minutes,
+                            coalesce(sum(f.difficulty), 0) as difficulty_sum, count(f.difficulty)::int as difficulty_count,
+                            coalesce(sum(f.confidence), 0) as confidence_sum, count(f.confidence)::int as confidence_count,
+                            min(f.date_practiced) as first_at, max(f.date_practiced) as last_at
+                       from changed c
+                       left join log_facts f on f.skill_id = c.skill_id and f.local_date = c.local_date and not f.deleted
+                      group by c.skill_id, c.local_date, c.user_id),
+            emptied as (delete from skill_days d using days e
+                         where e.sessions = 0 and d.skill_id = e.skill_id and d.local_date = e.local_date)
+            insert into skill_days (skill_id, local_date, user_id, sessions, minutes, difficulty_sum, difficulty_count,
+                                    confidence_sum, confidence_count, first_at, last_at)
+            select * from days where sessions > 0
+            on conflict (skill_id, local_date) do update set sessions = excluded.sessions, minutes = excluded.minutes,
+                difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
+                confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
+                first_at = excluded.first_at, last_at = excluded.last_at""";
+
     private static final String RECOMPUTE_SKILLS = """
             with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
-            facts as (select f.* from log_facts f join changed c on c.skill_id = f.skill_id),
-            live as (select * from facts where not deleted),
-            per_day as (select skill_id, local_date, count(*)::int as sessions, sum(minutes)::int as minutes
-                          from live group by skill_id, local_date),
+            -- a skill whose logs were all deleted has no days left but still has facts naming its owner
+            owned as (select c.skill_id, c.as_of, (select f.user_id from log_facts f where f.skill_id = c.skill_id limit 1) as user_id
+                        from changed c),
+            days as (select d.* from skill_days d join changed c on c.skill_id = d.skill_id),
             series as (select skill_id, array_agg(local_date order by local_date) as dates,
-                              array_agg(sessions order by local_date) as sessions, array_agg(minutes order by local_date) as minutes
-                         from per_day group by skill_id),
-            totals as (select f.skill_id, min(f.user_id::text)::uuid as user_id,
-                              count(*) filter (where not f.deleted)::int as total_sessions,
-                              coalesce(sum(f.minutes) filter (where not f.deleted), 0) as total_minutes,
-                              min(f.date_practiced) filter (where not f.deleted) as first_at,
-                              max(f.date_practiced) filter (where not f.deleted) as last_at,
-                              coalesce(sum(f.difficulty) filter (where not f.deleted), 0) as difficulty_sum,
-                              count(f.difficulty) filter (where not f.deleted)::int as difficulty_count,
-                              coalesce(sum(f.confidence) filter (where not f.deleted), 0) as confidence_sum,
-                              count(f.confidence) filter (where not f.deleted)::int as confidence_count
-                         from facts f group by f.skill_id)
+                              array_agg(sessions order by local_date) as sessions, array_agg(minutes::int order by local_date) as minutes
+                         from days group by skill_id),
+            totals as (select skill_id, sum(sessions)::int as total_sessions,
+                              sum(minutes) as total_minutes, min(first_at) as first_at, max(last_at) as last_at,
+                              sum(difficulty_sum) as difficulty_sum, sum(difficulty_count)::int as difficulty_count,
+                              sum(confidence_sum) as confidence_sum, sum(confidence_count)::int as confidence_count
+                         from days group by skill_id)
             insert into skill_progress (skill_id, user_id, total_sessions, total_minutes, first_practiced_at, last_practiced_at,
                                         difficulty_sum, difficulty_count, confidence_sum, confidence_count,
                                         day_dates, day_sessions, day_minutes, as_of, updated_at)
-            select t.skill_id, t.user_id, t.total_sessions, t.total_minutes, t.first_at, t.last_at, t.difficulty_sum,
-                   t.difficulty_count, t.confidence_sum, t.confidence_count, coalesce(s.dates, '{}'), coalesce(s.sessions, '{}'),
-                   coalesce(s.minutes, '{}'), c.as_of, now()
-              from totals t join changed c on c.skill_id = t.skill_id left join series s on s.skill_id = t.skill_id
-             where not exists (select 1 from skills k where k.id = t.skill_id and k.deleted)
+            select o.skill_id, o.user_id, coalesce(t.total_sessions, 0), coalesce(t.total_minutes, 0), t.first_at, t.last_at,
+                   coalesce(t.difficulty_sum, 0), coalesce(t.difficulty_count, 0), coalesce(t.confidence_sum, 0),
+                   coalesce(t.confidence_count, 0), coalesce(s.dates, '{}'), coalesce(s.sessions, '{}'), coalesce(s.minutes, '{}'),
+                   o.as_of, now()
+              from owned o left join totals t on t.skill_id = o.skill_id left join series s on s.skill_id = o.skill_id
+             where o.user_id is not null and not exists (select 1 from skills k where k.id = o.skill_id and k.deleted)
             on conflict (skill_id) do update set total_sessions = excluded.total_sessions, total_minutes = excluded.total_minutes,
                 first_practiced_at = excluded.first_practiced_at, last_practiced_at = excluded.last_practiced_at,
                 difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
@@ -61,9 +81,9 @@ public class ProgressRepository {
 
     private static final String RECOMPUTE_USERS = """
             with changed (user_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
-            live as (select f.user_id, f.local_date, f.minutes from log_facts f join changed c on c.user_id = f.user_id
-                      where not f.deleted and not exists (select 1 from skills k where k.id = f.skill_id and k.deleted)),
-            per_day as (select user_id, local_date, count(*)::int as sessions, sum(minutes)::int as minutes
+            live as (select d.user_id, d.local_date, d.sessions, d.minutes from skill_days d join changed c on c.user_id = d.user_id
+                      where not exists (select 1 from skills k where k.id = d.skill_id and k.deleted)),
+            per_day as (select user_id, local_date, sum(sessions)::int as sessions, sum(minutes)::int as minutes
                           from live group by user_id, local_date),
             series as (select user_id, array_agg(local_date order by local_date) as dates,
                               array_agg(sessions order by local_date) as sessions, array_agg(minutes order by local_date) as minutes,
@@ -106,7 +126,23 @@ public class ProgressRepository {
         this.pool = pool;
     }
 
-    /** Recomputes these skills; each one's {@code as_of} is the newest event time applied to it. */
+    /** Re-aggregates these days from the log facts (after the facts changed). */
+    public Uni<Void> recomputeDays(SqlClient client, Collection<SkillDay> days) {
+        if (days.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<SkillDay> distinct = List.copyOf(new LinkedHashSet<>(days));
+        UUID[] skills = new UUID[distinct.size()], users = new UUID[distinct.size()];
+        LocalDate[] dates = new LocalDate[distinct.size()];
+        for (int i = 0; i < distinct.size(); i++) {
+            skills[i] = distinct.get(i).skillId();
+            dates[i] = distinct.get(i).localDate();
+            users[i] = distinct.get(i).userId();
+        }
+        return client.preparedQuery(RECOMPUTE_DAYS).execute(Tuple.of(skills, dates, users)).replaceWithVoid();
+    }
+
+    /** Recomputes these skills from their days; each one's {@code as_of} is the newest event time applied to it. */
     public Uni<Void> recomputeSkills(SqlClient client, Map<UUID, Instant> asOfBySkill) {
         return recompute(client, RECOMPUTE_SKILLS, asOfBySkill);
     }
@@ -162,14 +198,17 @@ public class ProgressRepository {
                 .chain(() -> client.preparedQuery("delete from milestone_status where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery("delete from skill_progress where user_id = $1 and skill_id not in"
                         + " (select skill_id from log_facts where user_id = $1)").execute(user))
-                .chain(() -> client.preparedQuery("select distinct skill_id from log_facts where user_id = $1").execute(user))
+                .chain(() -> client.preparedQuery("select distinct skill_id, local_date, user_id from log_facts where user_id = $1")
+                        .execute(user))
                 .chain(rows -> {
-                    // what remains is recomputed in place, so a newer as_of (from after the erasure) is kept
+                    // what remains is re-aggregated in place, so a newer as_of (from after the erasure) is kept
+                    Set<SkillDay> days = SkillDay.of(rows);
                     Map<UUID, Instant> remaining = new HashMap<>();
-                    rows.forEach(row -> remaining.put(row.getUUID("skill_id"), erasedAt));
-                    return recomputeSkills(client, remaining).chain(() -> remaining.isEmpty()
+                    days.forEach(day -> remaining.put(day.skillId(), erasedAt));
+                    return recomputeDays(client, days).chain(() -> recomputeSkills(client, remaining)).chain(() -> remaining.isEmpty()
                             ? client.preparedQuery("delete from user_progress where user_id = $1").execute(user).replaceWithVoid()
                             : recomputeUsers(client, Map.of(userId, erasedAt)));
                 });

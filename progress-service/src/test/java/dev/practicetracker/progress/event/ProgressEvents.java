@@ -72,6 +72,13 @@ public final class ProgressEvents {
                 log.milestoneId(), version, log.createdAt(), log.updatedAt(), deleted);
     }
 
+    /** The log moved to another instant (and so, here in UTC, perhaps to another day), as a new version. */
+    public static PracticeLogData movedTo(PracticeLogData log, Instant datePracticed, long version) {
+        return new PracticeLogData(log.id(), log.userId(), log.skillId(), datePracticed, LocalDate.ofInstant(datePracticed, ZoneOffset.UTC),
+                log.zone(), log.duration(), log.description(), log.difficultyRating(), log.confidenceRating(), log.activityType(),
+                log.milestoneId(), version, log.createdAt(), log.updatedAt(), log.deleted());
+    }
+
     public static void publishLog(String type, PracticeLogData log) {
         publishLogAt(type, log, Instant.now());
     }

@@ -103,6 +103,30 @@ class ProgressFiguresTest {
     }
 
     @Test
+    void anUpdateThatMovesALogToAnotherDayEmptiesTheDayItLeft() {
+        UUID skill = publishSkill(user, "Juggling");
+        PracticeLogData early = log(user, skill, day(today.minusDays(5)), 40, 1);
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, early);
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, day(today.minusDays(1)), 20, 1));
+        JsonPath before = awaitSkill(skill, p -> p.getInt("total_sessions") == 2);
+        assertThat(before.getInt("current_streak_days")).isEqualTo(1);
+        assertThat(before.getInt("minutes_last_7_days")).isEqualTo(60);
+
+        publishLog(EventTypes.PRACTICE_LOG_UPDATED, ProgressEvents.movedTo(early, day(today), 2));
+        JsonPath moved = awaitSkill(skill, p -> p.getInt("current_streak_days") == 2);
+
+        assertThat(moved.getInt("total_sessions")).isEqualTo(2);
+        assertThat(moved.getLong("total_minutes")).isEqualTo(60);
+        assertThat(moved.getInt("days_since_last_practice")).isZero();
+        assertThat(moved.getInt("longest_streak_days")).isEqualTo(2);
+        assertThat(Instant.parse(moved.getString("first_practiced_at"))).isEqualTo(day(today.minusDays(1)));
+        JsonPath week = given().auth().oauth2(TestTokens.forUser(user)).queryParam("skill_id", skill)
+                .queryParam("from", today.minusDays(6).toString()).queryParam("to", today.toString())
+                .when().get("/progress/calendar").then().statusCode(200).extract().jsonPath();
+        assertThat(week.getList("items.minutes", Integer.class)).containsExactly(0, 0, 0, 0, 0, 20, 40);
+    }
+
+    @Test
     void aStreakThatLapsedYesterdayReadsZeroToday() {
         UUID skill = publishSkill(user, "Drums");
         for (int day = 4; day >= 2; day--) {
@@ -262,7 +286,7 @@ class ProgressFiguresTest {
         ProgressEvents.publishErasure(user);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String table : List.of("log_facts", "skill_progress", "user_progress", "skills", "goals", "milestone_status")) {
+            for (String table : List.of("log_facts", "skill_days", "skill_progress", "user_progress", "skills", "goals", "milestone_status")) {
                 assertThat(TestDatabase.count("select count(*) from " + table + " where user_id = ?", user)).as(table).isZero();
             }
         });

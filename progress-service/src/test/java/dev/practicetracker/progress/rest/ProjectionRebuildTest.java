@@ -38,6 +38,7 @@ class ProjectionRebuildTest {
     private static final List<String> PROJECTION = List.of(
             "select id, user_id, name, target_hours, milestone_ids, version, deleted from skills order by id",
             "select * from log_facts order by log_id",
+            "select * from skill_days order by skill_id, local_date",
             "select skill_id, user_id, total_sessions, total_minutes, first_practiced_at, last_practiced_at, difficulty_sum,"
                     + " difficulty_count, confidence_sum, confidence_count, day_dates, day_sessions, day_minutes, as_of"
                     + " from skill_progress order by skill_id",
