@@ -44,6 +44,24 @@ public final class Bench {
         Path work = Files.createDirectories(settings.stateDirectory().resolve("work"));
         List<Result> results = new ArrayList<>();
         System.out.println("[bench] starting a fresh local stack");
+        try {
+            runScenarios(settings, root, work, seconds, only, results);
+        } finally {
+            // whatever was measured is kept, also when a later scenario fails
+            Map<String, Object> machine = new LinkedHashMap<>();
+            machine.put("cores", Runtime.getRuntime().availableProcessors());
+            machine.put("java", System.getProperty("java.version"));
+            machine.put("service_jvm_options", settings.serviceJvmOptions());
+            machine.put("measuring_seconds", seconds);
+            Path json = Report.writeJson(root.resolve("bench/results"), results, machine);
+            System.out.println();
+            System.out.println(Report.markdown(results));
+            System.out.println("[bench] results in " + root.relativize(json));
+        }
+    }
+
+    private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, Set<String> only, List<Result> results)
+            throws Exception {
         try (LocalStack stack = LocalStack.start(settings);
                 BenchContext bench = new BenchContext(stack, root, work, Duration.ofSeconds(seconds))) {
             // Ctrl-C or SIGTERM mid-run still stops every process the stack started
@@ -78,14 +96,5 @@ public final class Bench {
                 results.addAll(Startup.run(bench));
             }
         }
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("java", System.getProperty("java.version"));
-        machine.put("service_jvm_options", settings.serviceJvmOptions());
-        machine.put("measuring_seconds", seconds);
-        Path json = Report.writeJson(root.resolve("bench/results"), results, machine);
-        System.out.println();
-        System.out.println(Report.markdown(results));
-        System.out.println("[bench] results in " + root.relativize(json));
     }
 }

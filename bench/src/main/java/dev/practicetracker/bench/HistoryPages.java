@@ -37,7 +37,7 @@ final class HistoryPages {
                            d, (d at time zone 'UTC')::date, 'UTC', 5 + (i %% 115),
                            'Practiced scales and arpeggios, focused on tempo and clean transitions #' || i,
                            1 + i %% 5, 1 + i %% 4, 'practice', null, 1, now(), now()
-                      from generate_series(0, 999999) i, lateral (select now() - ((i * 7919) %% 730 || ' days')::interval
+                      from generate_series(0::bigint, 999999) i, lateral (select now() - ((i * 7919) %% 730 || ' days')::interval
                            - ((i * 104729) %% 86400 || ' seconds')::interval as d) t
                     """.formatted(USER_BASE));
             database.createStatement().execute("analyze practice_logs");
