@@ -5,9 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -127,17 +125,17 @@ public class ProgressRepository {
     }
 
     /** Re-aggregates these days from the log facts (after the facts changed). */
-    public Uni<Void> recomputeDays(SqlClient client, Collection<SkillDay> days) {
+    public Uni<Void> recomputeDays(SqlClient client, Set<SkillDay> days) {
         if (days.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<SkillDay> distinct = List.copyOf(new LinkedHashSet<>(days));
-        UUID[] skills = new UUID[distinct.size()], users = new UUID[distinct.size()];
-        LocalDate[] dates = new LocalDate[distinct.size()];
-        for (int i = 0; i < distinct.size(); i++) {
-            skills[i] = distinct.get(i).skillId();
-            dates[i] = distinct.get(i).localDate();
-            users[i] = distinct.get(i).userId();
+        UUID[] skills = new UUID[days.size()], users = new UUID[days.size()];
+        LocalDate[] dates = new LocalDate[days.size()];
+        int i = 0;
+        for (SkillDay day : days) {
+            skills[i] = day.skillId();
+            dates[i] = day.localDate();
+            users[i++] = day.userId();
         }
         return client.preparedQuery(RECOMPUTE_DAYS).execute(Tuple.of(skills, dates, users)).replaceWithVoid();
     }

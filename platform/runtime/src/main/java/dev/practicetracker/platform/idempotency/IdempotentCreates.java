@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -75,18 +76,10 @@ public class IdempotentCreates {
         if (key == null) {
             return outbox.inTransaction(create).map(IdempotentCreates::respond);
         }
-        requireValid(key);
-        String requestHash = hash(request);
-        Instant now = Timestamps.now(clock);
-        Instant since = now.minus(RETENTION);
-        return repository.findSince(userId, key, since).chain(earlier -> earlier != null
-                ? Uni.createFrom().item(replay(earlier, requestHash))
-                : outbox.inTransaction(() -> repository.deleteExpired(userId, key, since)
+        return once(userId, key, request, since -> repository.findSince(userId, key, since),
+                (since, record) -> outbox.inTransaction(() -> repository.deleteExpired(userId, key, since)
                         .chain(create::get)
-                        .call(created -> repository.persist(record(userId, key, requestHash, created, now))))
-                        .map(IdempotentCreates::respond)
-                        .onFailure(IdempotentCreates::isDuplicateKey)
-                        .recoverWithUni(() -> repository.findSince(userId, key, since).map(winner -> replay(winner, requestHash))));
+                        .call(created -> repository.persist(record.apply(created)))));
     }
 
     /**
@@ -97,18 +90,33 @@ public class IdempotentCreates {
         if (key == null) {
             return sqlOutbox.afterCommit(create.apply(pool)).map(IdempotentCreates::respond);
         }
+        return once(userId, key, request, since -> sql.findSince(userId, key, since),
+                (since, record) -> sqlOutbox.inTransaction(connection -> sql.deleteExpired(connection, userId, key, since)
+                        .chain(() -> create.apply(connection))
+                        .call(created -> sql.insert(connection, record.apply(created)))));
+    }
+
+    /**
+     * The key's protocol, whichever way the service writes: replay an answer given since the
+     * retention cut-off, or create and record the answer in one transaction (dropping an expired
+     * record of the key first); the loser of a race for the key replays the winner's answer.
+     *
+     * @param findSince the key's record written since the given instant, or null
+     * @param createRecorded runs the create, in one transaction with the record made from its result,
+     *        after deleting the key's record from before the given instant
+     */
+    private Uni<Response> once(UUID userId, String key, Object request, Function<Instant, Uni<IdempotencyRecord>> findSince,
+            BiFunction<Instant, Function<Created, IdempotencyRecord>, Uni<Created>> createRecorded) {
         requireValid(key);
         String requestHash = hash(request);
         Instant now = Timestamps.now(clock);
         Instant since = now.minus(RETENTION);
-        return sql.findSince(userId, key, since).chain(earlier -> earlier != null
+        return findSince.apply(since).chain(earlier -> earlier != null
                 ? Uni.createFrom().item(replay(earlier, requestHash))
-                : sqlOutbox.inTransaction(connection -> sql.deleteExpired(connection, userId, key, since)
-                        .chain(() -> create.apply(connection))
-                        .call(created -> sql.insert(connection, record(userId, key, requestHash, created, now))))
+                : createRecorded.apply(since, created -> record(userId, key, requestHash, created, now))
                         .map(IdempotentCreates::respond)
                         .onFailure(IdempotentCreates::isDuplicateKey)
-                        .recoverWithUni(() -> sql.findSince(userId, key, since).map(winner -> replay(winner, requestHash))));
+                        .recoverWithUni(() -> findSince.apply(since).map(winner -> replay(winner, requestHash))));
     }
 
     private static void requireValid(String key) {
