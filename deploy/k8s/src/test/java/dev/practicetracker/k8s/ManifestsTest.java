@@ -29,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -128,6 +129,9 @@ class ManifestsTest {
                     && object.getMetadata().getName().equals(service + "-config"))
                     .anyMatch(object -> object.getKind().equals("Secret") && object.getMetadata().getName().startsWith(service + "-secrets"));
         }
+        assertThat(ofKind(objects, ConfigMap.class)).as("every service sends its traces to the collector")
+                .filteredOn(config -> config.getMetadata().getName().endsWith("-service-config")).hasSize(SERVICES.size())
+                .allSatisfy(config -> assertThat(config.getData()).containsKey("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT"));
     }
 
     @ParameterizedTest

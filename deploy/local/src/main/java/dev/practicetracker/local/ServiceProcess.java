@@ -54,7 +54,13 @@ public final class ServiceProcess {
                 // read-your-writes: where to confirm a skill or a log too new for a projection
                 "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS),
                 "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
-                "-jar", jar.toString()));
+                // the log files under .local/logs are for people: plain lines rather than production's JSON
+                "-Dquarkus.log.console.json.enabled=false"));
+        if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            // no collector to send traces to unless one is named
+            arguments.add("-Dquarkus.otel.sdk.disabled=true");
+        }
+        arguments.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.startJava(service.module, arguments, settings.logs().resolve(logName + ".log"),
                 settings.root());
         return new ServiceProcess(service, process, "http://127.0.0.1:" + port);

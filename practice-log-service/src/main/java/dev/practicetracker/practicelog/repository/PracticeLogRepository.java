@@ -43,15 +43,15 @@ public class PracticeLogRepository {
             + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15"
             + " where exists (select 1 from known_skills where id = $3 and user_id = $2 and not deleted for share)"
             + " returning id)"
-            + " insert into outbox (" + SqlOutbox.COLUMNS + ") select " + parameters(16, 7) + " from written";
+            + " insert into outbox (" + SqlOutbox.COLUMNS + ") select " + parameters(16, SqlOutbox.COLUMN_COUNT) + " from written";
     private static final String UPDATE_WITH_EVENT = """
             with written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
                 description = $7, difficulty_rating = $8, confidence_rating = $9, activity_type = $10, milestone_id = $11,
                 version = $12, updated_at = $13
              where id = $1 and user_id = $2)
-            insert into outbox (""" + SqlOutbox.COLUMNS + ") values (" + parameters(14, 7) + ")";
+            insert into outbox (""" + SqlOutbox.COLUMNS + ") values (" + parameters(14, SqlOutbox.COLUMN_COUNT) + ")";
     private static final String DELETE_WITH_EVENT = "with gone as (delete from practice_logs where id = $1 and user_id = $2)"
-            + " insert into outbox (" + SqlOutbox.COLUMNS + ") values (" + parameters(3, 7) + ")";
+            + " insert into outbox (" + SqlOutbox.COLUMNS + ") values (" + parameters(3, SqlOutbox.COLUMN_COUNT) + ")";
     private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
     private static final String INSERT_MANY = "insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"

@@ -1,5 +1,6 @@
 package dev.practicetracker.progress.event;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -7,7 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+
 import dev.practicetracker.events.EventEnvelope;
+import dev.practicetracker.events.EventJson;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.MilestoneData;
 import dev.practicetracker.events.PracticeLogData;
@@ -87,6 +92,15 @@ public final class ProgressEvents {
     public static void publishLogAt(String type, PracticeLogData log, Instant changedAt) {
         KafkaProbe.publish(Topics.PRACTICE_LOG_EVENTS, new EventEnvelope(UUID.randomUUID(), "/practice-log-service", type,
                 log.id().toString(), changedAt, log.userId()), log);
+    }
+
+    /** A log event published by a relay inside the trace of the write (its {@code traceparent} header). */
+    public static void publishLogInTrace(String type, PracticeLogData log, String traceParent) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/practice-log-service", type, log.id().toString(),
+                Instant.now(), log.userId());
+        Headers headers = envelope.toHeaders();
+        headers.add("traceparent", traceParent.getBytes(StandardCharsets.UTF_8));
+        KafkaProbe.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, envelope.key(), EventJson.write(log), headers));
     }
 
     public static void publishErasure(UUID userId) {

@@ -11,6 +11,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.practicetracker.platform.deadletter.DeadLetterQueue;
+import dev.practicetracker.platform.observability.EventMetrics;
+import dev.practicetracker.platform.observability.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import dev.practicetracker.platform.problem.Unavailability;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -33,10 +37,14 @@ public class EventBatchHandler {
 
     private final DeadLetterQueue deadLetters;
     private final Pool pool;
+    private final EventTracing tracing;
+    private final EventMetrics metrics;
 
-    public EventBatchHandler(DeadLetterQueue deadLetters, Pool pool) {
+    public EventBatchHandler(DeadLetterQueue deadLetters, Pool pool, EventTracing tracing, EventMetrics metrics) {
         this.deadLetters = deadLetters;
         this.pool = pool;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     /** Applies a batch's decoded events in one transaction of the service's database. */
@@ -53,7 +61,12 @@ public class EventBatchHandler {
             Function<ConsumerRecord<String, String>, T> decode, Function<List<T>, Uni<Void>> apply) {
         List<Decoded<T>> decoded = new ArrayList<>();
         List<Uni<Void>> deadLettered = new ArrayList<>();
+        List<Span> spans = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
+            Span span = tracing.startProcess(record);
+            if (span != null) {
+                spans.add(span);
+            }
             try {
                 decoded.add(new Decoded<>(record, decode.apply(record)));
             } catch (RuntimeException malformed) {
@@ -62,12 +75,19 @@ public class EventBatchHandler {
         }
         Uni<Void> parked = deadLettered.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(deadLettered).andFailFast().replaceWithVoid();
-        return parked.chain(() -> decoded.isEmpty() ? Uni.createFrom().voidItem() : applyBatch(decoded, apply));
+        return parked.chain(() -> decoded.isEmpty() ? Uni.createFrom().voidItem() : applyBatch(decoded, apply))
+                .onTermination().invoke((ok, failure, cancelled) -> spans.forEach(span -> {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.toString());
+                    }
+                    span.end();
+                }));
     }
 
     private <T> Uni<Void> applyBatch(List<Decoded<T>> batch, Function<List<T>, Uni<Void>> apply) {
         List<T> values = batch.stream().map(Decoded::value).toList();
         return retried(Uni.createFrom().deferred(() -> apply.apply(values)))
+                .invoke(() -> batch.forEach(one -> metrics.applied(one.record().topic(), 1)))
                 .onFailure().recoverWithUni(failure -> batch.size() == 1
                         ? deadLetters.send(batch.get(0).record(), failure)
                         : Multi.createFrom().iterable(batch)

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.observability.EventMetrics;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -30,9 +31,12 @@ public class DeadLetterQueue {
     public static final String HEADER_OFFSET = "dead-letter-offset";
 
     private final MutinyEmitter<String> emitter;
+    private final EventMetrics metrics;
 
-    public DeadLetterQueue(@Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter) {
+    public DeadLetterQueue(@Channel("dead-letters") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
+            EventMetrics metrics) {
         this.emitter = emitter;
+        this.metrics = metrics;
     }
 
     public Uni<Void> send(ConsumerRecord<String, String> record, Throwable reason) {
@@ -49,7 +53,8 @@ public class DeadLetterQueue {
         if (record.key() != null) {
             metadata.withKey(record.key());
         }
-        return emitter.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata.build()));
+        return emitter.sendMessage(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata.build()))
+                .invoke(() -> metrics.deadLettered(record.topic()));
     }
 
     private static void add(RecordHeaders headers, String name, String value) {

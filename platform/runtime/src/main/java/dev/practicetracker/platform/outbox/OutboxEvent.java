@@ -35,10 +35,14 @@ public class OutboxEvent {
 
     public String payload;
 
+    /** W3C trace context of the write, so the publish and the consumers join its trace. */
+    public String traceparent;
+
     protected OutboxEvent() {
     }
 
-    public OutboxEvent(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload) {
+    public OutboxEvent(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload,
+            String traceparent) {
         this.eventId = eventId;
         this.topic = topic;
         this.type = type;
@@ -46,5 +50,6 @@ public class OutboxEvent {
         this.userId = userId;
         this.occurredAt = occurredAt;
         this.payload = payload;
+        this.traceparent = traceparent;
     }
 }

@@ -4,15 +4,21 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.practicetracker.events.EventJson;
+import dev.practicetracker.platform.observability.EventTracing;
 
-/** One event for the outbox: its envelope fields and its JSON data, with a fresh event id. */
-public record OutboxMessage(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload) {
+/**
+ * One event for the outbox: its envelope fields, its JSON data, a fresh event id and the
+ * {@code traceparent} of the trace that wrote it (null outside any trace).
+ */
+public record OutboxMessage(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload,
+        String traceParent) {
 
     public static OutboxMessage of(String topic, String type, String subject, UUID userId, Instant occurredAt, Object data) {
-        return new OutboxMessage(UUID.randomUUID(), topic, type, subject, userId, occurredAt, EventJson.write(data));
+        return new OutboxMessage(UUID.randomUUID(), topic, type, subject, userId, occurredAt, EventJson.write(data),
+                EventTracing.currentTraceParent());
     }
 
     OutboxEvent toEntity() {
-        return new OutboxEvent(eventId, topic, type, subject, userId, occurredAt, payload);
+        return new OutboxEvent(eventId, topic, type, subject, userId, occurredAt, payload, traceParent);
     }
 }

@@ -8,11 +8,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.practicetracker.events.EventEnvelope;
+import dev.practicetracker.platform.observability.EventMetrics;
+import dev.practicetracker.platform.observability.EventTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -42,7 +47,7 @@ public class OutboxRelay {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
 
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")";
-    private static final String SELECT_BATCH = "select seq, event_id, topic, type, subject, user_id, occurred_at, payload"
+    private static final String SELECT_BATCH = "select seq, event_id, topic, type, subject, user_id, occurred_at, payload, traceparent"
             + " from outbox order by seq limit $1";
     private static final String DELETE_PUBLISHED = "delete from outbox where seq = any($1)";
 
@@ -52,6 +57,8 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final OutboxConfig config;
     private final Vertx vertx;
+    private final EventTracing tracing;
+    private final EventMetrics metrics;
 
     /** Wake-ups not yet served; whoever raises it from 0 runs the drain loop. */
     private final AtomicInteger pendingWakes = new AtomicInteger();
@@ -60,11 +67,13 @@ public class OutboxRelay {
     private long pollTimer = -1;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
-            OutboxConfig config, Vertx vertx) {
+            OutboxConfig config, Vertx vertx, EventTracing tracing, EventMetrics metrics) {
         this.pool = pool;
         this.emitter = emitter;
         this.config = config;
         this.vertx = vertx;
+        this.tracing = tracing;
+        this.metrics = metrics;
     }
 
     void start(@Observes StartupEvent event) {
@@ -132,7 +141,7 @@ public class OutboxRelay {
         for (Row row : batch) {
             published[index++] = row.getLong("seq");
             // subscribed in this order by join(), so the producer sends them in commit order
-            acknowledgements.add(emitter.sendMessage(toMessage(row)));
+            acknowledgements.add(send(row));
         }
         return Uni.join().all(acknowledgements).andFailFast()
                 .ifNoItem().after(config.ackTimeout()).fail()
@@ -140,14 +149,25 @@ public class OutboxRelay {
                 .map(deleted -> published.length == config.batchSize() ? Outcome.MORE : Outcome.DRAINED);
     }
 
-    private Message<String> toMessage(Row row) {
+    /** Sends one row in its write's trace; completes when the broker has acknowledged it. */
+    private Uni<Void> send(Row row) {
+        String topic = row.getString("topic");
         EventEnvelope envelope = new EventEnvelope(row.getUUID("event_id"), config.source(), row.getString("type"),
                 row.getString("subject"), row.getOffsetDateTime("occurred_at").toInstant(), row.getUUID("user_id"));
-        return Message.of(row.getString("payload")).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(row.getString("topic"))
+        Headers headers = envelope.toHeaders();
+        Span span = tracing.startPublish(row.getString("traceparent"), topic, envelope.type(), headers);
+        Message<String> message = Message.of(row.getString("payload")).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(topic)
                 .withKey(envelope.key())
-                .withHeaders(envelope.toHeaders())
+                .withHeaders(headers)
                 .build());
+        Uni<Void> acknowledged = emitter.sendMessage(message).invoke(() -> metrics.published(topic));
+        return span == null ? acknowledged : acknowledged.onTermination().invoke((ok, failure, cancelled) -> {
+            if (failure != null) {
+                span.setStatus(StatusCode.ERROR, failure.toString());
+            }
+            span.end();
+        });
     }
 
     private static Duration min(Duration a, Duration b) {

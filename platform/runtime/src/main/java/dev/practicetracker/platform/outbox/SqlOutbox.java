@@ -2,6 +2,7 @@ package dev.practicetracker.platform.outbox;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,10 +24,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SqlOutbox {
 
     /** Columns of an outbox row, for a caller that folds the insert into its own statement. */
-    public static final String COLUMNS = "event_id, topic, type, subject, user_id, occurred_at, payload";
+    public static final String COLUMNS = "event_id, topic, type, subject, user_id, occurred_at, payload, traceparent";
+    /** How many {@link #COLUMNS} there are, i.e. how many parameters {@link #parameters} gives. */
+    public static final int COLUMN_COUNT = 8;
 
     private static final String INSERT_MANY = "insert into outbox (" + COLUMNS + ")"
-            + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::text[])";
+            + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::text[], $8::text[])";
 
     private final Pool pool;
     private final OutboxRelay relay;
@@ -59,6 +62,7 @@ public class SqlOutbox {
         UUID[] users = new UUID[size];
         OffsetDateTime[] times = new OffsetDateTime[size];
         String[] payloads = new String[size];
+        String[] traceParents = new String[size];
         for (int i = 0; i < size; i++) {
             OutboxMessage message = messages.get(i);
             ids[i] = message.eventId();
@@ -68,14 +72,15 @@ public class SqlOutbox {
             users[i] = message.userId();
             times[i] = message.occurredAt().atOffset(ZoneOffset.UTC);
             payloads[i] = message.payload();
+            traceParents[i] = message.traceParent();
         }
-        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(List.of(ids, topics, types, subjects, users, times, payloads)))
+        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(List.of(ids, topics, types, subjects, users, times, payloads, traceParents)))
                 .replaceWithVoid();
     }
 
     /** The parameters of one outbox row, in {@link #COLUMNS} order, to append to a statement's own. */
     public static List<Object> parameters(OutboxMessage message) {
-        return List.of(message.eventId(), message.topic(), message.type(), message.subject(), message.userId(),
-                message.occurredAt().atOffset(ZoneOffset.UTC), message.payload());
+        return Arrays.asList(message.eventId(), message.topic(), message.type(), message.subject(), message.userId(),
+                message.occurredAt().atOffset(ZoneOffset.UTC), message.payload(), message.traceParent());
     }
 }
