@@ -82,18 +82,12 @@ public class ProgressConsumers {
     }
 
     Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
-        return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt).chain(live -> {
-            Map<UUID, Instant> skillsAsOf = new HashMap<>();
-            Map<UUID, Instant> usersAsOf = new HashMap<>();
-            for (LogFact fact : live) {
-                skillsAsOf.merge(fact.skillId(), fact.changedAt(), ProgressConsumers::later);
-                usersAsOf.merge(fact.userId(), fact.changedAt(), ProgressConsumers::later);
-            }
-            return facts.saveAll(connection, live)
-                    .chain(days -> progress.recomputeDays(connection, days))
-                    .chain(() -> progress.recomputeSkills(connection, skillsAsOf))
-                    .chain(() -> progress.recomputeUsers(connection, usersAsOf));
-        });
+        // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
+        return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)
+                .chain(live -> facts.saveAll(connection, live))
+                .chain(applied -> progress.recomputeDays(connection, applied.days())
+                        .chain(() -> progress.recomputeSkills(connection, applied.skillsAsOf()))
+                        .chain(() -> progress.recomputeUsers(connection, applied.usersAsOf())));
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {

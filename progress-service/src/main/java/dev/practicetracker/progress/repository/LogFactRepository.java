@@ -26,8 +26,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LogFactRepository {
 
     /**
-     * Writes the facts whose version is newer and answers the (skill, day) pairs whose aggregates
-     * that changed: each written log's day, and the day it was on before when its date moved.
+     * Writes the facts whose version is newer and answers what that changed: the (skill, day) pairs
+     * whose aggregates must be recomputed (each written log's day, and the day it was on before when
+     * its date moved) with the change times of the written facts.
      */
     private static final String UPSERT_ALL = """
             with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
@@ -44,18 +45,18 @@ public class LogFactRepository {
                     milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
                     changed_at = excluded.changed_at
                 where log_facts.version < excluded.version
-                returning log_id, skill_id, local_date, user_id)
-            select skill_id, local_date, user_id from written
+                returning log_id, skill_id, local_date, user_id, changed_at)
+            select skill_id, local_date, user_id, changed_at from written
             union
-            select p.skill_id, p.local_date, p.user_id from previous p join written w on w.log_id = p.log_id""";
+            select p.skill_id, p.local_date, p.user_id, w.changed_at from previous p join written w on w.log_id = p.log_id""";
 
-    /** @return the days whose aggregates must be recomputed (none when nothing was newer) */
-    public Uni<Set<SkillDay>> saveAll(SqlClient client, Collection<LogFact> batch) {
+    /** @return what changed (nothing when no fact was newer) */
+    public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {
         // one row per log and statement: the newest version in the batch stands for the log
         Map<UUID, LogFact> newest = new LinkedHashMap<>();
         batch.forEach(fact -> newest.merge(fact.logId(), fact, (a, b) -> b.version() > a.version() ? b : a));
         if (newest.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+            return Uni.createFrom().item(new AppliedFacts(Set.of(), Map.of(), Map.of()));
         }
         List<LogFact> facts = List.copyOf(newest.values());
         int size = facts.size();
@@ -83,6 +84,6 @@ public class LogFactRepository {
             changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
         }
         return client.preparedQuery(UPSERT_ALL).execute(Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes,
-                difficulty, confidence, milestones, versions, deleted, changed))).map(SkillDay::of);
+                difficulty, confidence, milestones, versions, deleted, changed))).map(AppliedFacts::of);
     }
 }

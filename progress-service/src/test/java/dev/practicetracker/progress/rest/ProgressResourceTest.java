@@ -80,6 +80,22 @@ class ProgressResourceTest {
     }
 
     @Test
+    void aDuplicateLeavesTheCachedAnalyticsUntouched() {
+        UUID skill = publishSkill(user, "Go");
+        UUID marker = publishSkill(user, "Marker");
+        PracticeLogData once = log(user, skill, YESTERDAY, 30, 1);
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, once);
+        String computed = awaitSessions(skill, 1).getString("updated_at");
+
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, once);
+        // same user, same partition: once the marker skill counts its log, the duplicate was handled
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, marker, YESTERDAY, 10, 1));
+        awaitSessions(marker, 1);
+
+        assertThat(awaitSessions(skill, 1).getString("updated_at")).as("not recomputed for a duplicate").isEqualTo(computed);
+    }
+
+    @Test
     void anOlderVersionArrivingLateIsIgnored() {
         UUID skill = publishSkill(user, "Piano");
         PracticeLogData first = log(user, skill, YESTERDAY, 30, 1);
