@@ -57,6 +57,11 @@ final class ChildProcess {
                 ? OptionalInt.of(process.exitValue()) : OptionalInt.empty();
     }
 
+    /** SIGKILL: the process gets no chance to finish anything, as in a crash or an OOM kill. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+
     void stop() {
         if (!process.isAlive()) {
             return;

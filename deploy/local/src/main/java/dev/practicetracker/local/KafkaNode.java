@@ -146,6 +146,11 @@ final class KafkaNode implements AutoCloseable {
         return properties;
     }
 
+    /** Crashes the broker (SIGKILL); {@link #start} on the same settings brings it back with its data. */
+    void kill() throws InterruptedException {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop();

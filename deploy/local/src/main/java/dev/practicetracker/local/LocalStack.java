@@ -109,7 +109,7 @@ public final class LocalStack implements AutoCloseable {
         return LocalKeys.signer(settings.keys()).sign(DEMO_USER, "UTC", List.of("user"), Instant.now(), timeToLive);
     }
 
-    String demoTokenOrFail() {
+    public String demoTokenOrFail() {
         return tokenFor(DEMO_USER);
     }
 
@@ -135,6 +135,46 @@ public final class LocalStack implements AutoCloseable {
         return ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()), port, service.module + "-copy");
     }
 
+    // Faults, for the reliability suite: each breaks one part the way production breaks it and
+    // brings it back on the same ports with the same data.
+
+    /** Crashes the Kafka broker (SIGKILL). */
+    public synchronized void killKafka() throws InterruptedException {
+        kafka.kill();
+    }
+
+    /** Starts the broker again after {@link #killKafka()}, with its log directory as the crash left it. */
+    public synchronized void restartKafka() throws IOException, InterruptedException {
+        kafka.close();
+        kafka = KafkaNode.start(settings);
+    }
+
+    /** Stops PostgreSQL (every service's database) under the running services. */
+    public synchronized void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    public synchronized void startPostgres() throws IOException {
+        postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false);
+    }
+
+    /** Crashes one service (SIGKILL) mid-work. */
+    public synchronized void kill(Service service) throws InterruptedException {
+        find(service).kill();
+    }
+
+    /** Starts a crashed or stopped service again on its port and waits until it is ready. */
+    public synchronized void restart(Service service) throws Exception {
+        ServiceProcess old = find(service);
+        old.stop();
+        services.set(services.indexOf(old), ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys())));
+        awaitReady();
+    }
+
+    private ServiceProcess find(Service service) {
+        return services.stream().filter(process -> process.service() == service).findFirst().orElseThrow();
+    }
+
     public StackSettings settings() {
         return settings;
     }
@@ -146,7 +186,7 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
-    List<ServiceProcess> services() {
+    public List<ServiceProcess> services() {
         return List.copyOf(services);
     }
 

@@ -97,4 +97,9 @@ public final class ServiceProcess {
     public void stop() {
         process.stop();
     }
+
+    /** Crashes the service (SIGKILL). */
+    public void kill() throws InterruptedException {
+        process.kill();
+    }
 }

@@ -1,0 +1,278 @@
+package dev.practicetracker.reliability;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.practicetracker.local.LocalStack;
+import dev.practicetracker.local.Service;
+import dev.practicetracker.local.StackSettings;
+import dev.practicetracker.reliability.Client.Response;
+import dev.practicetracker.testing.Keys;
+import dev.practicetracker.testing.PrometheusText;
+
+/**
+ * The whole system as users, operators and the broker see it: the packaged services on a real
+ * PostgreSQL and a real Kafka broker (the local stack on free ports), with the calls and checks
+ * the scenarios share.
+ */
+final class Practice implements AutoCloseable {
+
+    final LocalStack stack;
+
+    private Practice(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    private static Practice shared;
+
+    /**
+     * The one stack every test class of this module uses (starting it costs most of a minute);
+     * it stops when the test JVM exits. Scenarios that break a part restore it before they end.
+     */
+    static synchronized Practice shared() throws Exception {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "stop-reliability-stack"));
+        }
+        return shared;
+    }
+
+    private static Practice start() throws Exception {
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            ports.put(service, freePort());
+        }
+        Path root = Path.of("..").toAbsolutePath().normalize();
+        StackSettings settings = new StackSettings(root, Path.of("target", "reliability-stack").toAbsolutePath(), freePort(),
+                freePort(), freePort(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS);
+        return new Practice(LocalStack.start(settings));
+    }
+
+    String url(Service service, String path) {
+        return stack.url(service) + path;
+    }
+
+    String token(UUID user) {
+        return stack.tokenFor(user);
+    }
+
+    /** A new user with a token and one skill: how most scenarios begin. */
+    record Learner(UUID user, String token, String skill) {
+    }
+
+    Learner newLearner() {
+        UUID user = UUID.randomUUID();
+        String token = token(user);
+        return new Learner(user, token, createSkill(token));
+    }
+
+    String createSkill(String token) {
+        Response created = Client.post(url(Service.SKILLS, "/skills"), token, Map.of("name", "Skill " + UUID.randomUUID()));
+        if (created.status() != 201) {
+            throw new AssertionError("skill not created: " + created);
+        }
+        return created.json().path("id").asText();
+    }
+
+    static Map<String, Object> log(String skill, int minutes) {
+        Map<String, Object> log = new HashMap<>();
+        log.put("skill_id", skill);
+        log.put("date_practiced", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        log.put("duration", minutes);
+        log.put("description", "Scales at " + minutes + " minutes");
+        return log;
+    }
+
+    Response postLog(String token, String skill, int minutes) {
+        return Client.post(url(Service.PRACTICE_LOG, "/practice-logs"), token, log(skill, minutes));
+    }
+
+    /** The skill's progress as the API answers it, or null while progress does not know it. */
+    JsonNode progress(String token, String skill) {
+        Response progress = Client.get(url(Service.PROGRESS, "/progress/skills/" + skill), token);
+        return progress.status() == 200 ? progress.json() : null;
+    }
+
+    /** Waits until progress counts exactly these sessions and minutes; returns when it did. */
+    Instant awaitProgress(String token, String skill, long sessions, long minutes, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode progress = progress(token, skill);
+            return progress != null && progress.path("total_sessions").asLong() == sessions
+                    && progress.path("total_minutes").asLong() == minutes;
+        });
+        return Instant.now();
+    }
+
+    /** The progress document without its read time, for comparing two reads. */
+    JsonNode progressSnapshot(String token, String skill) {
+        JsonNode progress = progress(token, skill);
+        if (progress instanceof ObjectNode object) {
+            object.remove("as_of");
+        }
+        return progress;
+    }
+
+    int readiness(Service service) {
+        return Client.get(url(service, "/q/health/ready"), null).status();
+    }
+
+    double metric(Service service, String name) {
+        Response scrape = Client.get(url(service, "/q/metrics"), null);
+        return scrape.status() == 200 ? PrometheusText.value(scrape.body(), name, null) : Double.NaN;
+    }
+
+    // the database of a service, read directly (as an operator would, to recompute or compare)
+
+    long count(Service service, String sql, Object... parameters) {
+        try (Connection connection = connect(service); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row of a user in these tables of a service's database, as text, to compare two moments. */
+    String rowsOf(Service service, UUID user, List<String> tables) {
+        StringBuilder text = new StringBuilder();
+        for (String table : tables) {
+            try (Connection connection = connect(service);
+                    PreparedStatement query = connection.prepareStatement("select t::text from " + table + " t where user_id = ?::uuid order by 1")) {
+                query.setString(1, user.toString());
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        text.append(table).append(' ').append(rows.getString(1)).append('\n');
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return text.toString();
+    }
+
+    Connection connect(Service service) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + stack.settings().postgresPort() + "/" + service.database,
+                "postgres", "");
+    }
+
+    // the broker, read and written directly
+
+    Properties kafka() {
+        Properties properties = new Properties();
+        properties.put("bootstrap.servers", stack.settings().kafkaBootstrap());
+        return properties;
+    }
+
+    /** Every record of a topic from the beginning to its current end, in partition order. */
+    List<ConsumerRecord<String, String>> readAll(String topic) {
+        Properties properties = kafka();
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("could not read " + topic + " to its end");
+                }
+                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            }
+            return records;
+        }
+    }
+
+    void send(List<ProducerRecord<String, String>> records) {
+        Properties properties = kafka();
+        properties.put("key.serializer", StringSerializer.class.getName());
+        properties.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+            for (ProducerRecord<String, String> record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /** Waits until a consumer group has committed everything now on a topic. */
+    void awaitCaughtUp(String group, String topic, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> lag(group, topic) == 0);
+    }
+
+    long lag(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(kafka())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+            long lag = 0;
+            for (var end : admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).entrySet()) {
+                OffsetAndMetadata done = committed.get(end.getKey());
+                lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+            }
+            return lag;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+
+    /** The key the stack's tokens are signed with, to forge tokens the services must still refuse. */
+    PrivateKey stackKey() throws Exception {
+        return Keys.readPrivatePem(stack.settings().keys().resolve("private.pem"));
+    }
+}
