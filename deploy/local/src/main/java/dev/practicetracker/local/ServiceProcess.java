@@ -56,7 +56,8 @@ public final class ServiceProcess {
                 "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
                 // the log files under .local/logs are for people: plain lines rather than production's JSON
                 "-Dquarkus.log.console.json.enabled=false"));
-        if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+        if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null
+                && !settings.serviceJvmOptions().contains("-Dquarkus.otel.exporter.otlp.endpoint=")) {
             // no collector to send traces to unless one is named
             arguments.add("-Dquarkus.otel.sdk.disabled=true");
         }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.opentelemetry.proto.trace.v1.Span;
 import io.restassured.http.ContentType;
 
 /**
@@ -30,6 +31,7 @@ class LocalStackIT {
 
     private static LocalStack stack;
     private static StackSettings settings;
+    private static TraceCollector traces;
 
     @BeforeAll
     static void startTheStack() throws Exception {
@@ -38,8 +40,11 @@ class LocalStackIT {
             ports.put(service, freePort());
         }
         Path root = Path.of("..", "..").toAbsolutePath().normalize();
+        traces = TraceCollector.start();
+        String tracing = " -Dquarkus.otel.exporter.otlp.endpoint=" + traces.endpoint()
+                + " -Dquarkus.otel.exporter.otlp.protocol=http/protobuf -Dquarkus.otel.bsp.schedule.delay=200ms";
         settings = new StackSettings(root, Path.of("target", "it-stack").toAbsolutePath(), freePort(), freePort(), freePort(),
-                ports, true, StackSettings.DEFAULT_JVM_OPTIONS);
+                ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing);
         stack = LocalStack.start(settings);
     }
 
@@ -47,6 +52,9 @@ class LocalStackIT {
     static void stopTheStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (traces != null) {
+            traces.close();
         }
         if (settings != null) {
             assertThat(stack.services()).isEmpty();
@@ -76,6 +84,42 @@ class LocalStackIT {
                 .body("total_minutes", equalTo(45)));
         System.out.printf("write -> visible in progress: %d ms (first write after start, cold JVMs)%n",
                 Duration.between(written, Instant.now()).toMillis());
+    }
+
+    @Test
+    void oneTraceRunsFromTheWriteThroughTheRelayToTheProgressConsumer() {
+        String token = stack.demoTokenOrFail();
+        String skillId = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "Traced " + UUID.randomUUID()))
+                .when().post(url(Service.SKILLS) + "/skills")
+                .then().statusCode(201).extract().path("id");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String gatewaySpan = "00f067aa0ba902b7";
+
+        given().auth().oauth2(token).header("traceparent", "00-" + traceId + "-" + gatewaySpan + "-01").contentType(ContentType.JSON)
+                .body(Map.of("skill_id", skillId, "date_practiced", Instant.now().minus(1, ChronoUnit.HOURS).toString(),
+                        "duration", 20, "description", "Traced from the gateway"))
+                .when().post(url(Service.PRACTICE_LOG) + "/practice-logs")
+                .then().statusCode(201);
+
+        List<TraceCollector.ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30))
+                .until(() -> traces.ofTrace(traceId), spans -> spans.stream().anyMatch(span -> span.service().equals("progress-service")));
+        TraceCollector.ReceivedSpan request = only(trace, "practice-log-service", Span.SpanKind.SPAN_KIND_SERVER);
+        TraceCollector.ReceivedSpan publish = only(trace, "practice-log-service", Span.SpanKind.SPAN_KIND_PRODUCER);
+        TraceCollector.ReceivedSpan process = only(trace, "progress-service", Span.SpanKind.SPAN_KIND_CONSUMER);
+        assertThat(request.parentSpanId()).as("the request continues the gateway's trace").isEqualTo(gatewaySpan);
+        assertThat(trace).extracting(TraceCollector.ReceivedSpan::spanId).as("the publish hangs under the request")
+                .contains(publish.parentSpanId());
+        assertThat(publish.name()).isEqualTo("practice-log-events publish");
+        assertThat(process.name()).isEqualTo("practice-log-events process");
+        assertThat(process.parentSpanId()).as("progress applied the event under the relay's publish").isEqualTo(publish.spanId());
+    }
+
+    private static TraceCollector.ReceivedSpan only(List<TraceCollector.ReceivedSpan> trace, String service, Span.SpanKind kind) {
+        List<TraceCollector.ReceivedSpan> matching = trace.stream().filter(span -> span.service().equals(service) && span.kind() == kind)
+                .toList();
+        assertThat(matching).as("%s spans of %s in %s", kind, service, trace).hasSize(1);
+        return matching.get(0);
     }
 
     @Test
