@@ -1,8 +1,8 @@
 package dev.practicetracker.skills.repository;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +26,13 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class MilestoneLogRepository {
 
-    private static final String UPSERT = """
+    /** One statement per batch, whatever its size (one log per row: the batch's newest version of it). */
+    private static final String UPSERT_ALL = """
             insert into milestone_logs (log_id, user_id, skill_id, milestone_id, minutes, version, deleted)
-            select $1, $2, $3, $4, $5, $6, $7
-             where exists (select 1 from skills where id = $3 and user_id = $2)
-               and ($4::text is not null or exists (select 1 from milestone_logs where log_id = $1))
+            select i.* from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::int[], $6::bigint[], $7::bool[])
+                   as i (log_id, user_id, skill_id, milestone_id, minutes, version, deleted)
+             where exists (select 1 from skills s where s.id = i.skill_id and s.user_id = i.user_id)
+               and (i.milestone_id is not null or exists (select 1 from milestone_logs m where m.log_id = i.log_id))
             on conflict (log_id) do update set milestone_id = excluded.milestone_id, minutes = excluded.minutes,
                 version = excluded.version, deleted = excluded.deleted
             where milestone_logs.version < excluded.version""";
@@ -45,16 +47,31 @@ public class MilestoneLogRepository {
     }
 
     public Uni<Void> saveAll(SqlClient client, List<PracticeLogChange> changes) {
-        if (changes.isEmpty()) {
+        Map<UUID, PracticeLogChange> newest = new LinkedHashMap<>();
+        changes.forEach(change -> newest.merge(change.log().id(), change,
+                (a, b) -> b.log().version() > a.log().version() ? b : a));
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>(changes.size());
-        for (PracticeLogChange change : changes) {
+        int size = newest.size();
+        UUID[] logs = new UUID[size], users = new UUID[size], skills = new UUID[size];
+        String[] milestones = new String[size];
+        Integer[] minutes = new Integer[size];
+        Long[] versions = new Long[size];
+        Boolean[] deleted = new Boolean[size];
+        int i = 0;
+        for (PracticeLogChange change : newest.values()) {
             PracticeLogData log = change.log();
-            rows.add(Tuple.tuple(Arrays.asList(log.id(), log.userId(), log.skillId(), log.milestoneId(), log.duration(),
-                    log.version(), change.deleted())));
+            logs[i] = log.id();
+            users[i] = log.userId();
+            skills[i] = log.skillId();
+            milestones[i] = log.milestoneId();
+            minutes[i] = log.duration();
+            versions[i] = log.version();
+            deleted[i++] = change.deleted();
         }
-        return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+        return client.preparedQuery(UPSERT_ALL)
+                .execute(Tuple.tuple(Arrays.asList(logs, users, skills, milestones, minutes, versions, deleted))).replaceWithVoid();
     }
 
     public Uni<Map<String, Long>> minutesByMilestone(UUID skillId) {
