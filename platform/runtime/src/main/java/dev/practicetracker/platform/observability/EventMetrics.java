@@ -17,31 +17,46 @@ import io.micrometer.core.instrument.MeterRegistry;
 @ApplicationScoped
 public class EventMetrics {
 
-    static final String PUBLISHED = "practice_tracker.outbox.published";
-    static final String APPLIED = "practice_tracker.events.applied";
-    static final String DEAD_LETTERED = "practice_tracker.events.dead_lettered";
-
-    private final MeterRegistry registry;
-    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final PerTopic published;
+    private final PerTopic applied;
+    private final PerTopic deadLettered;
 
     public EventMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        published = new PerTopic(registry, "practice_tracker.outbox.published", "events published to Kafka by the outbox relay");
+        applied = new PerTopic(registry, "practice_tracker.events.applied", "consumed events applied by this service");
+        deadLettered = new PerTopic(registry, "practice_tracker.events.dead_lettered", "consumed records parked on the topic's .dlq");
     }
 
     public void published(String topic) {
-        counter(PUBLISHED, "events published to Kafka by the outbox relay", topic).increment();
+        published.of(topic).increment();
     }
 
-    public void applied(String topic, int count) {
-        counter(APPLIED, "consumed events applied by this service", topic).increment(count);
+    public void applied(String topic, long count) {
+        applied.of(topic).increment(count);
     }
 
     public void deadLettered(String topic) {
-        counter(DEAD_LETTERED, "consumed records parked on the topic's .dlq", topic).increment();
+        deadLettered.of(topic).increment();
     }
 
-    private Counter counter(String name, String description, String topic) {
-        return counters.computeIfAbsent(name + '\n' + topic,
-                key -> Counter.builder(name).description(description).tag("topic", topic).register(registry));
+    /** One counter per topic, registered on first use; the relay and the consumers ask for it per event. */
+    private static final class PerTopic {
+
+        private final MeterRegistry registry;
+        private final String name;
+        private final String description;
+        private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+        PerTopic(MeterRegistry registry, String name, String description) {
+            this.registry = registry;
+            this.name = name;
+            this.description = description;
+        }
+
+        Counter of(String topic) {
+            Counter counter = counters.get(topic);
+            return counter != null ? counter : counters.computeIfAbsent(topic,
+                    key -> Counter.builder(name).description(description).tag("topic", key).register(registry));
+        }
     }
 }
