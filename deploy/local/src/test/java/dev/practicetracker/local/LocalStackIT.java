@@ -102,8 +102,11 @@ class LocalStackIT {
                 .when().post(url(Service.PRACTICE_LOG) + "/practice-logs")
                 .then().statusCode(201);
 
-        List<TraceCollector.ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30))
-                .until(() -> traces.ofTrace(traceId), spans -> spans.stream().anyMatch(span -> span.service().equals("progress-service")));
+        // each service exports its spans in its own batches: wait until all three kinds have arrived
+        List<TraceCollector.ReceivedSpan> trace = await().atMost(Duration.ofSeconds(30)).until(() -> traces.ofTrace(traceId),
+                spans -> has(spans, "practice-log-service", Span.SpanKind.SPAN_KIND_SERVER)
+                        && has(spans, "practice-log-service", Span.SpanKind.SPAN_KIND_PRODUCER)
+                        && has(spans, "progress-service", Span.SpanKind.SPAN_KIND_CONSUMER));
         TraceCollector.ReceivedSpan request = only(trace, "practice-log-service", Span.SpanKind.SPAN_KIND_SERVER);
         TraceCollector.ReceivedSpan publish = only(trace, "practice-log-service", Span.SpanKind.SPAN_KIND_PRODUCER);
         TraceCollector.ReceivedSpan process = only(trace, "progress-service", Span.SpanKind.SPAN_KIND_CONSUMER);
@@ -113,6 +116,10 @@ class LocalStackIT {
         assertThat(publish.name()).isEqualTo("practice-log-events publish");
         assertThat(process.name()).isEqualTo("practice-log-events process");
         assertThat(process.parentSpanId()).as("progress applied the event under the relay's publish").isEqualTo(publish.spanId());
+    }
+
+    private static boolean has(List<TraceCollector.ReceivedSpan> trace, String service, Span.SpanKind kind) {
+        return trace.stream().anyMatch(span -> span.service().equals(service) && span.kind() == kind);
     }
 
     private static TraceCollector.ReceivedSpan only(List<TraceCollector.ReceivedSpan> trace, String service, Span.SpanKind kind) {
