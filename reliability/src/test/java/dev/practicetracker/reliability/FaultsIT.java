@@ -158,6 +158,8 @@ class FaultsIT {
             await().atMost(CATCH_UP).until(() -> practice.count(Service.EVIDENCE,
                     "select count(*) from evidence where user_id = ?::uuid", learner.user().toString()) == logs.size() - deleted.size());
             Instant caughtUp = Instant.now();
+            // the cascade's events leave through evidence-service's outbox: read the topic once it is empty
+            await().atMost(CATCH_UP).until(() -> practice.count(Service.EVIDENCE, "select count(*) from outbox") == 0);
 
             // one deletion event per item; a copy of that same event (same ce_id) is the relay's
             // at-least-once publishing after the crash, which consumers ignore
