@@ -26,7 +26,7 @@ CREATE TABLE outbox(
 CREATE TABLE practice_logs_big (LIKE practice_logs INCLUDING ALL);
 INSERT INTO practice_logs_big(id, skill_id, user_id, date_practiced, duration, description, difficulty_rating, confidence_rating)
 SELECT uid(i), uid(1000000 + (i % 1000)*20 + (i/1000)%20), uid(i % 1000),
-       now() - (random()*730 || ' days')::interval, 5 + (random()*115)::int,
+       now() - random() * interval '730 days', 5 + (random()*115)::int,
        'Practiced scales and arpeggios, focused on tempo and clean transitions #' || i,
        1 + (random()*4)::int, 1 + (random()*4)::int
 FROM generate_series(0, 999999) i;
