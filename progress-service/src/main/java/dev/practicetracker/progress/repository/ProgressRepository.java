@@ -50,7 +50,10 @@ public class ProgressRepository {
     private static final String RECOMPUTE_SKILLS = """
             with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
             -- a skill whose logs were all deleted has no days left but still has facts naming its owner
-            owned as (select c.skill_id, c.as_of, (select f.user_id from log_facts f where f.skill_id = c.skill_id limit 1) as user_id
+            -- (ordered by the index's columns: with a bare "limit 1" the planner expects a popular skill's first
+            -- fact early in a sequential scan and reads the whole table instead)
+            owned as (select c.skill_id, c.as_of,
+                             (select f.user_id from log_facts f where f.skill_id = c.skill_id order by f.skill_id, f.local_date limit 1) as user_id
                         from changed c),
             days as (select d.* from skill_days d join changed c on c.skill_id = d.skill_id),
             series as (select skill_id, array_agg(local_date order by local_date) as dates,
