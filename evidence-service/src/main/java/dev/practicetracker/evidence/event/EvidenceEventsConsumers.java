@@ -75,10 +75,8 @@ public class EvidenceEventsConsumers {
                 .chain(live -> known.saveLogs(connection, live.stream().map(EvidenceEventsConsumers::knownLog).toList())
                         .chain(() -> cascades.ofLogs(connection, live.stream().filter(PracticeLogChange::deleted)
                                 .map(change -> change.log().id()).toList()))
-                        .chain(() -> Multi.createFrom().iterable(live).filter(change -> !change.deleted())
-                                .onItem().transformToUniAndConcatenate(change -> cascades.moveToSessionDate(connection,
-                                        change.log().id(), change.log().datePracticed()))
-                                .collect().last()))
+                        .chain(() -> cascades.moveToSessionDates(connection, live.stream().filter(change -> !change.deleted())
+                                .map(change -> change.log().id()).distinct().toList())))
                 .replaceWithVoid();
     }
 

@@ -2,7 +2,6 @@ package dev.practicetracker.evidence.repository;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,10 +50,19 @@ public class EvidenceCascades {
         return deleteAndPublish(client, "delete from evidence where user_id = $1", Tuple.of(userId));
     }
 
-    /** Keeps a session's evidence sorted under the session's (new) date. */
-    public Uni<Void> moveToSessionDate(SqlClient client, UUID logId, Instant datePracticed) {
-        return client.preparedQuery("update evidence set sort_at = $2 where practice_log_id = $1 and sort_at <> $2")
-                .execute(Tuple.of(logId, datePracticed.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    /**
+     * Keeps the evidence of these sessions sorted under each session's date as the log projection now
+     * has it: one statement for a whole batch, and always the newest version's date, also when a
+     * batch carries an older version after a newer one.
+     */
+    public Uni<Void> moveToSessionDates(SqlClient client, List<UUID> logIds) {
+        if (logIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("""
+                update evidence e set sort_at = k.date_practiced from known_logs k
+                 where k.id = any($1) and e.practice_log_id = k.id and not k.deleted and e.sort_at <> k.date_practiced""")
+                .execute(Tuple.of(logIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     private Uni<Void> deleteAndPublish(SqlClient client, String delete, Tuple parameters) {

@@ -37,6 +37,7 @@ class EvidenceLifecycleTest {
 
     private static final Instant MONDAY = Instant.parse("2026-11-02T18:00:00Z");
     private static final Instant TUESDAY = Instant.parse("2026-11-03T18:00:00Z");
+    private static final Instant WEDNESDAY = Instant.parse("2026-11-04T18:00:00Z");
 
     private final UUID user = UUID.randomUUID();
     private final EvidenceApi api = new EvidenceApi(user);
@@ -138,6 +139,22 @@ class EvidenceLifecycleTest {
         awaitDeletedEventOf(gone);
         api.request().when().get("/evidence/" + gone).then().statusCode(404);
         api.request().when().get("/evidence/" + kept).then().statusCode(200);
+    }
+
+    @Test
+    void aSessionMovedToAnotherDayTakesItsEvidenceAndALateOlderVersionCannotMoveItBack() {
+        UUID log = Targets.log(user, skill, MONDAY);
+        String note = api.note("practice_log_id", log, "moves with its session");
+
+        Targets.publishLog(EventTypes.PRACTICE_LOG_UPDATED, Targets.logData(log, user, skill, WEDNESDAY, 3));
+        Targets.publishLog(EventTypes.PRACTICE_LOG_UPDATED, Targets.logData(log, user, skill, TUESDAY, 2));
+        // the same user's events share a partition: once this later log is known, both updates were applied
+        Targets.log(user, skill, MONDAY);
+
+        assertThat(TestDatabase.rows("select sort_at from evidence where id = ?::uuid", note))
+                .containsExactly(TestDatabase.rows("select ?::timestamptz", WEDNESDAY.toString()).get(0));
+        api.request().queryParam("skill_id", skill.toString()).when().get("/evidence").then().statusCode(200)
+                .body("sessions.find { it.practice_log_id == '" + log + "' }.date_practiced", equalTo(WEDNESDAY.toString()));
     }
 
     @Test
