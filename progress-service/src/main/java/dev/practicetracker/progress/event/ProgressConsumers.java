@@ -85,7 +85,8 @@ public class ProgressConsumers {
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
         return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)
                 .chain(live -> facts.saveAll(connection, live))
-                .chain(applied -> progress.recomputeDays(connection, applied.days())
+                .chain(applied -> progress.addToDays(connection, applied.additions())
+                        .chain(() -> progress.recomputeDays(connection, applied.days()))
                         .chain(() -> progress.recomputeSkills(connection, applied.skillsAsOf()))
                         .chain(() -> progress.recomputeUsers(connection, applied.usersAsOf())));
     }

@@ -26,9 +26,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class LogFactRepository {
 
     /**
-     * Writes the facts whose version is newer and answers what that changed: the (skill, day) pairs
-     * whose aggregates must be recomputed (each written log's day, and the day it was on before when
-     * its date moved) with the change times of the written facts.
+     * Writes the facts whose version is newer and answers what that changed, with the change times of
+     * the written facts: a log new to the projection (and not deleted) is an addition, named by its id;
+     * any other write names the (skill, day) pairs it touched (the log's day, and the day it was on
+     * before when its date moved), whose aggregates must be recomputed.
      */
     private static final String UPSERT_ALL = """
             with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
@@ -45,10 +46,13 @@ public class LogFactRepository {
                     milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
                     changed_at = excluded.changed_at
                 where log_facts.version < excluded.version
-                returning log_id, skill_id, local_date, user_id, changed_at)
-            select skill_id, local_date, user_id, changed_at from written
+                returning log_id, skill_id, local_date, user_id, changed_at, deleted)
+            select w.skill_id, w.local_date, w.user_id, w.changed_at,
+                   case when not w.deleted and not exists (select 1 from previous p where p.log_id = w.log_id) then w.log_id end
+                       as added_log
+              from written w
             union
-            select p.skill_id, p.local_date, p.user_id, w.changed_at from previous p join written w on w.log_id = p.log_id""";
+            select p.skill_id, p.local_date, p.user_id, w.changed_at, null from previous p join written w on w.log_id = p.log_id""";
 
     /** @return what changed (nothing when no fact was newer) */
     public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {
@@ -56,7 +60,7 @@ public class LogFactRepository {
         Map<UUID, LogFact> newest = new LinkedHashMap<>();
         batch.forEach(fact -> newest.merge(fact.logId(), fact, (a, b) -> b.version() > a.version() ? b : a));
         if (newest.isEmpty()) {
-            return Uni.createFrom().item(new AppliedFacts(Set.of(), Map.of(), Map.of()));
+            return Uni.createFrom().item(new AppliedFacts(List.of(), Set.of(), Map.of(), Map.of()));
         }
         List<LogFact> facts = List.copyOf(newest.values());
         int size = facts.size();

@@ -21,8 +21,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The cached analytics: the changed days are re-aggregated from their log facts, then every skill
- * and user a batch touched is recomputed set-wise from its days; read back with one indexed lookup.
+ * The cached analytics: new logs are added to their days, other changed days are re-aggregated from
+ * their log facts, then every skill and user a batch touched is recomputed set-wise from its days;
+ * read back with one indexed lookup.
  */
 @ApplicationScoped
 public class ProgressRepository {
@@ -46,6 +47,28 @@ public class ProgressRepository {
                 difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
                 confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
                 first_at = excluded.first_at, last_at = excluded.last_at""";
+
+    /**
+     * Adds logs new to the projection to their days: counts and sums grow, the first and last times
+     * widen. O(logs added), however many logs the day already has.
+     */
+    private static final String ADD_TO_DAYS = """
+            with added as (select skill_id, local_date, user_id, count(*)::int as sessions,
+                                  sum(minutes) as minutes, coalesce(sum(difficulty), 0) as difficulty_sum,
+                                  count(difficulty)::int as difficulty_count, coalesce(sum(confidence), 0) as confidence_sum,
+                                  count(confidence)::int as confidence_count, min(date_practiced) as first_at,
+                                  max(date_practiced) as last_at
+                             from log_facts where log_id = any($1) and not deleted group by skill_id, local_date, user_id)
+            insert into skill_days (skill_id, local_date, user_id, sessions, minutes, difficulty_sum, difficulty_count,
+                                    confidence_sum, confidence_count, first_at, last_at)
+            select * from added
+            on conflict (skill_id, local_date) do update set sessions = skill_days.sessions + excluded.sessions,
+                minutes = skill_days.minutes + excluded.minutes,
+                difficulty_sum = skill_days.difficulty_sum + excluded.difficulty_sum,
+                difficulty_count = skill_days.difficulty_count + excluded.difficulty_count,
+                confidence_sum = skill_days.confidence_sum + excluded.confidence_sum,
+                confidence_count = skill_days.confidence_count + excluded.confidence_count,
+                first_at = least(skill_days.first_at, excluded.first_at), last_at = greatest(skill_days.last_at, excluded.last_at)""";
 
     private static final String RECOMPUTE_SKILLS = """
             with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
@@ -125,6 +148,14 @@ public class ProgressRepository {
 
     public ProgressRepository(Pool pool) {
         this.pool = pool;
+    }
+
+    /** Adds these logs, new to the projection and already written as facts, to their days. */
+    public Uni<Void> addToDays(SqlClient client, List<UUID> logIds) {
+        if (logIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(ADD_TO_DAYS).execute(Tuple.of(logIds.toArray(UUID[]::new))).replaceWithVoid();
     }
 
     /** Re-aggregates these days from the log facts (after the facts changed). */

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,58 @@ class ProjectionRebuildTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> assertThat(snapshot()).isEqualTo(incremental));
         assertThat(snapshot().get(1)).isNotEmpty();
+    }
+
+    @Test
+    void theDayAggregatesEqualAFreshAggregationOfTheFactsAfterEveryKindOfChange() {
+        UUID user = UUID.randomUUID();
+        UUID skill = publishSkill(user, "Days");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Random random = new Random(20261122);
+        List<PracticeLogData> logs = new ArrayList<>();
+        for (int step = 0; step < 60; step++) {
+            int choice = logs.isEmpty() ? 0 : random.nextInt(6);
+            Instant when = today.minusDays(random.nextInt(3)).atTime(6 + random.nextInt(12), random.nextInt(60)).toInstant(ZoneOffset.UTC);
+            if (choice <= 1) {
+                // new logs, often several on one day
+                PracticeLogData created = log(user, skill, when, LocalDate.ofInstant(when, ZoneOffset.UTC), 5 + random.nextInt(60),
+                        1 + random.nextInt(5), 1);
+                logs.add(created);
+                publishLog(EventTypes.PRACTICE_LOG_CREATED, created);
+                continue;
+            }
+            int pick = random.nextInt(logs.size());
+            PracticeLogData current = logs.get(pick);
+            if (current.deleted()) {
+                // a late, older version of a deleted log changes nothing
+                publishLog(EventTypes.PRACTICE_LOG_UPDATED, ProgressEvents.withVersion(current, 99, current.version() - 1));
+                continue;
+            }
+            PracticeLogData next = switch (choice) {
+                case 2 -> ProgressEvents.withVersion(current, 5 + random.nextInt(60), current.version() + 1);
+                case 3 -> ProgressEvents.movedTo(current, when, current.version() + 1);
+                case 4 -> ProgressEvents.changed(current, current.duration(), current.version() + 1, true);
+                default -> current; // the same version again: a duplicate
+            };
+            logs.set(pick, next);
+            publishLog(next.deleted() ? EventTypes.PRACTICE_LOG_DELETED : EventTypes.PRACTICE_LOG_UPDATED, next);
+        }
+        PracticeLogData marker = log(user, skill, today.atTime(23, 0).toInstant(ZoneOffset.UTC), 1, 1);
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, marker);
+        // one user's events share a partition: once the marker is applied, everything before it is
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from log_facts where log_id = ?",
+                marker.id()) == 1);
+
+        String days = "select skill_id, local_date, user_id, sessions, minutes, difficulty_sum, difficulty_count, confidence_sum,"
+                + " confidence_count, first_at, last_at from skill_days where skill_id = ?::uuid order by local_date";
+        String fresh = """
+                select skill_id, local_date, user_id, count(*)::int, sum(minutes)::bigint, coalesce(sum(difficulty), 0)::bigint,
+                       count(difficulty)::int, coalesce(sum(confidence), 0)::bigint, count(confidence)::int,
+                       min(date_practiced), max(date_practiced)
+                  from log_facts where skill_id = ?::uuid and not deleted group by skill_id, local_date, user_id order by local_date""";
+        assertThat(TestDatabase.rows(days, skill.toString())).isEqualTo(TestDatabase.rows(fresh, skill.toString())).hasSizeGreaterThan(1);
+        long live = logs.stream().filter(log -> !log.deleted()).count() + 1;
+        assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(live);
     }
 
     @Test
