@@ -30,12 +30,14 @@ public final class Bench {
         Path root = Path.of(".").toAbsolutePath().normalize();
         Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7");
         int seconds = 15;
+        int warmUp = 240;
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
                 case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
                 case "--only" -> only = Arrays.stream(arguments[++i].split(",")).map(String::strip).collect(Collectors.toSet());
                 case "--seconds" -> seconds = Integer.parseInt(arguments[++i]);
-                default -> throw new IllegalArgumentException("usage: bench/run [--only P1,P3] [--seconds 15]");
+                case "--warm-up" -> warmUp = Integer.parseInt(arguments[++i]);
+                default -> throw new IllegalArgumentException("usage: bench/run [--only P1,P3] [--seconds 15] [--warm-up 240]");
             }
         }
         StackSettings defaults = StackSettings.fromEnvironment(root, true);
@@ -45,7 +47,7 @@ public final class Bench {
         List<Result> results = new ArrayList<>();
         System.out.println("[bench] starting a fresh local stack");
         try {
-            runScenarios(settings, root, work, seconds, only, results);
+            runScenarios(settings, root, work, seconds, warmUp, only, results);
         } finally {
             // whatever was measured is kept, also when a later scenario fails
             Map<String, Object> machine = new LinkedHashMap<>();
@@ -53,6 +55,7 @@ public final class Bench {
             machine.put("java", System.getProperty("java.version"));
             machine.put("service_jvm_options", settings.serviceJvmOptions());
             machine.put("measuring_seconds", seconds);
+            machine.put("warm_up_seconds", warmUp);
             Path json = Report.writeJson(root.resolve("bench/results"), results, machine);
             System.out.println();
             System.out.println(Report.markdown(results));
@@ -60,7 +63,8 @@ public final class Bench {
         }
     }
 
-    private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, Set<String> only, List<Result> results)
+    private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, int warmUp, Set<String> only,
+            List<Result> results)
             throws Exception {
         try (LocalStack stack = LocalStack.start(settings);
                 BenchContext bench = new BenchContext(stack, root, work, Duration.ofSeconds(seconds))) {
@@ -68,10 +72,12 @@ public final class Bench {
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-shutdown"));
             System.out.println("[bench] creating the limits database (1 M rows) and the latency topic");
             PgBench.psql(settings.postgresPort(), "postgres", root.resolve("bench/sql/limits.sql"));
+            bench.settle();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
                 admin.createTopics(List.of(new NewTopic("bench-e2e", 1, (short) 1))).all().get();
             }
             WriteThroughput.Writers writers = WriteThroughput.prepare(bench, WriteThroughput.CLIENTS[WriteThroughput.CLIENTS.length - 1]);
+            WarmUp.run(bench, writers, Duration.ofSeconds(warmUp));
             if (only.contains("P1")) {
                 results.addAll(WriteThroughput.run(bench, writers));
             }
@@ -87,6 +93,7 @@ public final class Bench {
             if (only.contains("P6")) {
                 System.out.println("[bench] generating 1 M practice logs");
                 HistoryPages.generate(bench);
+                bench.settle();
                 results.addAll(HistoryPages.run(bench));
             }
             if (only.contains("P4")) {

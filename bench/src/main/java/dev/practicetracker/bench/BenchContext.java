@@ -67,6 +67,21 @@ final class BenchContext implements AutoCloseable {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + name, "postgres", "");
     }
 
+    /**
+     * Lets a bulk load finish landing before anything is measured: a checkpoint writes PostgreSQL's
+     * dirty pages and {@code sync} waits for the kernel to write them back. Without it the first
+     * scenario after a million-row load shares the disk and the CPU with that write-back.
+     */
+    void settle() throws Exception {
+        try (Connection postgres = database("postgres")) {
+            postgres.createStatement().execute("checkpoint");
+        }
+        Process sync = new ProcessBuilder("sync").inheritIO().start();
+        if (sync.waitFor() != 0) {
+            throw new IllegalStateException("sync failed");
+        }
+    }
+
     HttpRequest<Buffer> request(HttpMethod method, Service service, String path, UUID user) {
         return http.requestAbs(method, url(service) + path).bearerTokenAuthentication(token(user));
     }

@@ -50,6 +50,7 @@ final class Rebuild {
         long target = before + published;
         long caughtUp = waitForLogFacts(bench, target, System.nanoTime());
         System.out.printf("P4: %d events published; live consumers caught up in %.1f s%n", published, caughtUp / 1e9);
+        bench.settle();
 
         var response = bench.await(bench.http.requestAbs(HttpMethod.POST, bench.url(Service.PROGRESS) + "/progress/admin/rebuild")
                 .bearerTokenAuthentication(bench.adminToken()).send());

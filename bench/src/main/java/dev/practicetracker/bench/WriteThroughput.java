@@ -19,8 +19,7 @@ final class WriteThroughput {
 
     static final int[] CLIENTS = { 8, 32, 128 };
     static final double MINIMUM_RATIO = 0.5;
-    /** The first level also warms the services' JIT (C2 is still compiling for the first ~15 s of load). */
-    static final Duration FIRST_WARM_UP = Duration.ofSeconds(20);
+    /** Each level's own ramp; the JIT was warmed before (see {@link WarmUp}). */
     static final Duration WARM_UP = Duration.ofSeconds(3);
 
     /** The users (each with one skill) the later scenarios reuse. */
@@ -44,7 +43,7 @@ final class WriteThroughput {
     static List<Result> run(BenchContext bench, Writers writers) throws Exception {
         List<Result> results = new ArrayList<>();
         for (int clients : CLIENTS) {
-            HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, clients == CLIENTS[0] ? FIRST_WARM_UP : WARM_UP, bench.measure, 201,
+            HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, WARM_UP, bench.measure, 201,
                     client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
                             .sendJsonObject(log(writers.skills().get(client))));
             PgBench.Outcome limit = PgBench.run(bench.postgresPort(), "limits", bench.root.resolve("bench/sql/insert_with_outbox.sql"),
