@@ -1,10 +1,13 @@
 package dev.practicetracker.evidence.repository;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +37,10 @@ public class KnownTargets {
             insert into known_skills (id, user_id, version, deleted) values ($1, $2, $3, $4)
             on conflict (id) do update set version = excluded.version, deleted = excluded.deleted
             where known_skills.version < excluded.version""";
-    private static final String UPSERT_LOG = """
-            insert into known_logs (id, user_id, skill_id, date_practiced, version, deleted) values ($1, $2, $3, $4, $5, $6)
+    /** A whole batch in one statement (one row per log: the caller keeps each log's newest version). */
+    private static final String UPSERT_LOGS = """
+            insert into known_logs (id, user_id, skill_id, date_practiced, version, deleted)
+            select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::bigint[], $6::bool[])
             on conflict (id) do update set date_practiced = excluded.date_practiced, version = excluded.version,
                 deleted = excluded.deleted
             where known_logs.version < excluded.version""";
@@ -66,13 +71,27 @@ public class KnownTargets {
     }
 
     public Uni<Void> saveLogs(SqlClient client, List<KnownLog> logs) {
-        if (logs.isEmpty()) {
+        Map<UUID, KnownLog> newest = new LinkedHashMap<>();
+        logs.forEach(log -> newest.merge(log.id(), log, (a, b) -> b.version() > a.version() ? b : a));
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = new ArrayList<>(logs.size());
-        logs.forEach(log -> rows.add(Tuple.tuple(Arrays.asList(log.id(), log.userId(), log.skillId(),
-                log.datePracticed().atOffset(ZoneOffset.UTC), log.version(), log.deleted()))));
-        return client.preparedQuery(UPSERT_LOG).executeBatch(rows).replaceWithVoid();
+        int size = newest.size();
+        UUID[] ids = new UUID[size], users = new UUID[size], skills = new UUID[size];
+        OffsetDateTime[] practiced = new OffsetDateTime[size];
+        Long[] versions = new Long[size];
+        Boolean[] deleted = new Boolean[size];
+        int i = 0;
+        for (KnownLog log : newest.values()) {
+            ids[i] = log.id();
+            users[i] = log.userId();
+            skills[i] = log.skillId();
+            practiced[i] = log.datePracticed().atOffset(ZoneOffset.UTC);
+            versions[i] = log.version();
+            deleted[i++] = log.deleted();
+        }
+        return client.preparedQuery(UPSERT_LOGS).execute(Tuple.tuple(Arrays.asList(ids, users, skills, practiced, versions, deleted)))
+                .replaceWithVoid();
     }
 
     public Uni<Void> saveSkill(KnownSkill skill) {
