@@ -85,10 +85,13 @@ public class ProgressConsumers {
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
         return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)
                 .chain(live -> facts.saveAll(connection, live))
-                .chain(applied -> progress.addToDays(connection, applied.additions())
-                        .chain(() -> progress.recomputeDays(connection, applied.days()))
-                        .chain(() -> progress.recomputeSkills(connection, applied.skillsAsOf()))
-                        .chain(() -> progress.recomputeUsers(connection, applied.usersAsOf())));
+                // sent together, in this order: the connection runs them one after the other (each
+                // sees the ones before), in one round trip instead of four
+                .chain(applied -> Uni.join().all(
+                        progress.addToDays(connection, applied.additions()),
+                        progress.recomputeDays(connection, applied.days()),
+                        progress.recomputeSkills(connection, applied.skillsAsOf()),
+                        progress.recomputeUsers(connection, applied.usersAsOf())).andFailFast().replaceWithVoid());
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {
