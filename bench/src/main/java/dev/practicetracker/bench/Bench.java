@@ -82,24 +82,29 @@ public final class Bench {
                 results.addAll(WriteThroughput.run(bench, writers));
             }
             if (only.contains("P2")) {
+                bench.quiesce();
                 results.addAll(Freshness.run(bench, writers));
             }
             if (only.contains("P3")) {
+                bench.quiesce();
                 results.addAll(ReadThroughput.run(bench, writers));
             }
             if (only.contains("P5")) {
+                bench.quiesce();
                 results.addAll(CsvImport.run(bench));
             }
             if (only.contains("P6")) {
                 System.out.println("[bench] generating 1 M practice logs");
                 HistoryPages.generate(bench);
                 bench.settle();
+                bench.quiesce();
                 results.addAll(HistoryPages.run(bench));
             }
             if (only.contains("P4")) {
                 results.addAll(Rebuild.run(bench));
             }
             if (only.contains("P7")) {
+                bench.quiesce();
                 results.addAll(Startup.run(bench));
             }
         }

@@ -5,11 +5,19 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 import dev.practicetracker.local.LocalStack;
 import dev.practicetracker.local.Service;
@@ -80,6 +88,50 @@ final class BenchContext implements AutoCloseable {
         if (sync.waitFor() != 0) {
             throw new IllegalStateException("sync failed");
         }
+    }
+
+    /**
+     * Waits until the system is quiet: every outbox empty and every consumer group caught up with
+     * every partition it reads. A scenario then starts without the previous one's backlog (a consumer
+     * still catching up after P1 at 128 clients would otherwise share the CPU with P2).
+     */
+    void quiesce() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka()))) {
+            while (backlog(admin) > 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the stack did not become quiet within 10 minutes");
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+    }
+
+    private long backlog(Admin admin) throws Exception {
+        long waiting = 0;
+        for (String database : List.of("skills", "practice_logs", "evidence")) {
+            try (Connection connection = database(database);
+                    var rows = connection.createStatement().executeQuery("select count(*) from outbox")) {
+                rows.next();
+                waiting += rows.getLong(1);
+            }
+        }
+        for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+            if (!group.groupId().endsWith("-service")) {
+                continue; // the perf tools' own groups
+            }
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            for (var entry : committed.entrySet()) {
+                if (entry.getValue() != null) {
+                    waiting += Math.max(0, ends.get(entry.getKey()).offset() - entry.getValue().offset());
+                }
+            }
+        }
+        return waiting;
     }
 
     HttpRequest<Buffer> request(HttpMethod method, Service service, String path, UUID user) {

@@ -43,6 +43,7 @@ final class WriteThroughput {
     static List<Result> run(BenchContext bench, Writers writers) throws Exception {
         List<Result> results = new ArrayList<>();
         for (int clients : CLIENTS) {
+            bench.quiesce();
             HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, WARM_UP, bench.measure, 201,
                     client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
                             .sendJsonObject(log(writers.skills().get(client))));
