@@ -5,13 +5,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.consumer.NewestVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -71,8 +70,7 @@ public class KnownTargets {
     }
 
     public Uni<Void> saveLogs(SqlClient client, List<KnownLog> logs) {
-        Map<UUID, KnownLog> newest = new LinkedHashMap<>();
-        logs.forEach(log -> newest.merge(log.id(), log, (a, b) -> b.version() > a.version() ? b : a));
+        List<KnownLog> newest = NewestVersions.of(logs, KnownLog::id, KnownLog::version);
         if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -82,7 +80,7 @@ public class KnownTargets {
         Long[] versions = new Long[size];
         Boolean[] deleted = new Boolean[size];
         int i = 0;
-        for (KnownLog log : newest.values()) {
+        for (KnownLog log : newest) {
             ids[i] = log.id();
             users[i] = log.userId();
             skills[i] = log.skillId();

@@ -4,15 +4,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.SkillData;
+import dev.practicetracker.platform.consumer.NewestVersions;
 import dev.practicetracker.platform.skills.SkillView;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -45,13 +43,12 @@ public class KnownSkillRepository {
     }
 
     public Uni<Void> saveAll(SqlClient client, List<SkillState> batch) {
-        Map<UUID, SkillState> newest = new LinkedHashMap<>();
-        batch.forEach(state -> newest.merge(state.skill().id(), state, (a, b) -> b.skill().version() > a.skill().version() ? b : a));
+        List<SkillState> newest = NewestVersions.of(batch, state -> state.skill().id(), state -> state.skill().version());
         if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> rows = new ArrayList<>(newest.size());
-        for (SkillState state : newest.values()) {
+        for (SkillState state : newest) {
             SkillData skill = state.skill();
             rows.add(Tuple.tuple(Arrays.asList(skill.id(), skill.userId(), skill.name(), skill.targetHours(),
                     milestoneIds(skill.roadmap()), skill.version(), skill.deleted(), state.changedAt().atOffset(ZoneOffset.UTC))));

@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.consumer.NewestVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -56,13 +56,10 @@ public class LogFactRepository {
 
     /** @return what changed (nothing when no fact was newer) */
     public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {
-        // one row per log and statement: the newest version in the batch stands for the log
-        Map<UUID, LogFact> newest = new LinkedHashMap<>();
-        batch.forEach(fact -> newest.merge(fact.logId(), fact, (a, b) -> b.version() > a.version() ? b : a));
-        if (newest.isEmpty()) {
+        List<LogFact> facts = NewestVersions.of(batch, LogFact::logId, LogFact::version);
+        if (facts.isEmpty()) {
             return Uni.createFrom().item(new AppliedFacts(List.of(), Set.of(), Map.of(), Map.of()));
         }
-        List<LogFact> facts = List.copyOf(newest.values());
         int size = facts.size();
         UUID[] logs = new UUID[size], users = new UUID[size], skills = new UUID[size];
         OffsetDateTime[] practiced = new OffsetDateTime[size], changed = new OffsetDateTime[size];

@@ -2,7 +2,6 @@ package dev.practicetracker.skills.repository;
 
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.PracticeLogChange;
 import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.platform.consumer.NewestVersions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -47,9 +47,7 @@ public class MilestoneLogRepository {
     }
 
     public Uni<Void> saveAll(SqlClient client, List<PracticeLogChange> changes) {
-        Map<UUID, PracticeLogChange> newest = new LinkedHashMap<>();
-        changes.forEach(change -> newest.merge(change.log().id(), change,
-                (a, b) -> b.log().version() > a.log().version() ? b : a));
+        List<PracticeLogChange> newest = NewestVersions.of(changes, change -> change.log().id(), change -> change.log().version());
         if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -60,7 +58,7 @@ public class MilestoneLogRepository {
         Long[] versions = new Long[size];
         Boolean[] deleted = new Boolean[size];
         int i = 0;
-        for (PracticeLogChange change : newest.values()) {
+        for (PracticeLogChange change : newest) {
             PracticeLogData log = change.log();
             logs[i] = log.id();
             users[i] = log.userId();
