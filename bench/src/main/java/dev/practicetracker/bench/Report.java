@@ -3,6 +3,7 @@ package dev.practicetracker.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -39,7 +40,10 @@ final class Report {
         document.put("measured_at", Instant.now().toString());
         document.put("machine", machine);
         document.put("results", results);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), document);
+        // written beside it and moved into place: a run stopped while writing leaves the previous file, not an empty one
+        Path written = Files.createTempFile(directory, ".results-", ".json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(written.toFile(), document);
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return file;
     }
 }
