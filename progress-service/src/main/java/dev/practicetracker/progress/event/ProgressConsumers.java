@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import dev.practicetracker.events.EventTypes;
@@ -31,9 +32,13 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The read model's only writers. Each polled batch is applied in one transaction: facts and
- * skills are upserted only when their version is newer, then every skill and user the batch
- * touched is recomputed. Offsets are committed after the transaction commits.
+ * The read model's only writers. Each polled batch is applied in one transaction, one writer at a
+ * time: facts and skills are upserted only when their version is newer, then every skill and user
+ * the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
+ * the consumer is working through a backlog (a rebuild, an import, a restart): it writes facts and
+ * days and only marks the skills and users as stale, so each is recomputed once when the backlog
+ * is done instead of once per batch; {@link StaleFigures} covers a backlog that ends on a full
+ * batch. Offsets are committed after the transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -55,15 +60,18 @@ public class ProgressConsumers {
     private final MilestoneStatusRepository milestones;
     private final ProgressRepository progress;
     private final ErasedUsers erasedUsers;
+    private final int deferRecomputeAt;
 
     public ProgressConsumers(EventBatchHandler handler, LogFactRepository facts, KnownSkillRepository skills,
-            MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers) {
+            MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers,
+            @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at") int deferRecomputeAt) {
         this.handler = handler;
         this.facts = facts;
         this.skills = skills;
         this.milestones = milestones;
         this.progress = progress;
         this.erasedUsers = erasedUsers;
+        this.deferRecomputeAt = deferRecomputeAt;
     }
 
     @Incoming("practice-log-events")
@@ -82,21 +90,34 @@ public class ProgressConsumers {
     }
 
     Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
+        boolean backlog = batch.size() >= deferRecomputeAt;
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
-        return erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)
+        return progress.lock(connection)
+                .chain(() -> erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt))
                 .chain(live -> facts.saveAll(connection, live))
                 // sent together, in this order: the connection runs them one after the other (each
                 // sees the ones before), in one round trip instead of four
                 .chain(applied -> Uni.join().all(
                         progress.addToDays(connection, applied.additions()),
                         progress.recomputeDays(connection, applied.days()),
-                        progress.recomputeSkills(connection, applied.skillsAsOf()),
-                        progress.recomputeUsers(connection, applied.usersAsOf())).andFailFast().replaceWithVoid());
+                        backlog ? progress.markSkillsStale(connection, applied.skillsAsOf())
+                                : progress.recomputeSkillsAndStale(connection, applied.skillsAsOf()),
+                        backlog ? progress.markUsersStale(connection, applied.usersAsOf())
+                                : progress.recomputeUsersAndStale(connection, applied.usersAsOf()))
+                        .andFailFast().replaceWithVoid());
+    }
+
+    /** Recomputes every skill and user marked stale. */
+    Uni<Void> recomputeStale(SqlConnection connection) {
+        return progress.lock(connection).chain(() -> Uni.join().all(
+                progress.recomputeSkillsAndStale(connection, Map.of()),
+                progress.recomputeUsersAndStale(connection, Map.of())).andFailFast().replaceWithVoid());
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {
         List<SkillEvent> events = batch.stream().filter(Objects::nonNull).toList();
-        return erasedUsers.withoutErased(connection, events, SkillEvent::userId, SkillEvent::at).chain(live -> {
+        return progress.lock(connection)
+                .chain(() -> erasedUsers.withoutErased(connection, events, SkillEvent::userId, SkillEvent::at)).chain(live -> {
             List<KnownSkillRepository.SkillState> skillStates = live.stream().filter(event -> event.skill() != null)
                     .map(event -> new KnownSkillRepository.SkillState(event.skill(), event.at())).toList();
             List<MilestoneStatusRepository.MilestoneState> milestoneStates = live.stream().filter(event -> event.milestone() != null)
@@ -114,10 +135,10 @@ public class ProgressConsumers {
     }
 
     Uni<Void> erase(SqlConnection connection, List<Erasure> batch) {
-        return Multi.createFrom().iterable(batch).filter(Objects::nonNull)
+        return progress.lock(connection).chain(() -> Multi.createFrom().iterable(batch).filter(Objects::nonNull)
                 .onItem().transformToUniAndConcatenate(erasure -> erasedUsers.record(connection, erasure.userId(), erasure.at())
                         .chain(() -> progress.forgetUser(connection, erasure.userId(), erasure.at())))
-                .collect().last().replaceWithVoid();
+                .collect().last().replaceWithVoid());
     }
 
     static LogFact decodeLog(ConsumerRecord<String, String> record) {

@@ -70,8 +70,21 @@ public class ProgressRepository {
                 confidence_count = skill_days.confidence_count + excluded.confidence_count,
                 first_at = least(skill_days.first_at, excluded.first_at), last_at = greatest(skill_days.last_at, excluded.last_at)""";
 
-    private static final String RECOMPUTE_SKILLS = """
+    /** The skills named by the parameters ({@code changed}). */
+    private static final String NAMED_SKILLS = """
             with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
+            """;
+
+    /** The skills named by the parameters and every skill marked stale, which are then no longer marked. */
+    private static final String NAMED_AND_STALE_SKILLS = """
+            with drained as (delete from stale_skills returning skill_id, as_of),
+            changed (skill_id, as_of) as (select skill_id, max(as_of)
+                                            from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (skill_id, as_of)
+                                                  union all select * from drained) a group by skill_id),
+            """;
+
+    /** Recomputes the {@code changed} skills from their days. */
+    private static final String SKILLS_FROM_DAYS = """
             -- a skill whose logs were all deleted has no days left but still has facts naming its owner
             -- (ordered by the index's columns: with a bare "limit 1" the planner expects a popular skill's first
             -- fact early in a sequential scan and reads the whole table instead)
@@ -103,8 +116,19 @@ public class ProgressRepository {
                 day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
-    private static final String RECOMPUTE_USERS = """
+    private static final String NAMED_USERS = """
             with changed (user_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
+            """;
+
+    private static final String NAMED_AND_STALE_USERS = """
+            with drained as (delete from stale_users returning user_id, as_of),
+            changed (user_id, as_of) as (select user_id, max(as_of)
+                                           from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (user_id, as_of)
+                                                 union all select * from drained) a group by user_id),
+            """;
+
+    /** Recomputes the {@code changed} users from their skills' days. */
+    private static final String USERS_FROM_DAYS = """
             live as (select d.user_id, d.local_date, d.sessions, d.minutes from skill_days d join changed c on c.user_id = d.user_id
                       where not exists (select 1 from skills k where k.id = d.skill_id and k.deleted)),
             per_day as (select user_id, local_date, sum(sessions)::int as sessions, sum(minutes)::int as minutes
@@ -120,6 +144,27 @@ public class ProgressRepository {
             on conflict (user_id) do update set total_sessions = excluded.total_sessions, total_minutes = excluded.total_minutes,
                 day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(user_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
+
+    private static final String RECOMPUTE_SKILLS = NAMED_SKILLS + SKILLS_FROM_DAYS;
+    private static final String RECOMPUTE_SKILLS_AND_STALE = NAMED_AND_STALE_SKILLS + SKILLS_FROM_DAYS;
+    private static final String RECOMPUTE_USERS = NAMED_USERS + USERS_FROM_DAYS;
+    private static final String RECOMPUTE_USERS_AND_STALE = NAMED_AND_STALE_USERS + USERS_FROM_DAYS;
+
+    private static final String MARK_SKILLS_STALE = """
+            insert into stale_skills (skill_id, as_of) select * from unnest($1::uuid[], $2::timestamptz[])
+            on conflict (skill_id) do update set as_of = greatest(stale_skills.as_of, excluded.as_of)""";
+    private static final String MARK_USERS_STALE = """
+            insert into stale_users (user_id, as_of) select * from unnest($1::uuid[], $2::timestamptz[])
+            on conflict (user_id) do update set as_of = greatest(stale_users.as_of, excluded.as_of)""";
+    private static final String ANY_STALE = "select exists (select 1 from stale_skills) or exists (select 1 from stale_users)";
+
+    /**
+     * One writer of the projection at a time, across every replica: a recompute reads days and writes
+     * figures, and one running beside another transaction's uncommitted day changes would write figures
+     * that miss them. Taken first by every transaction that writes the projection, so none waits for a
+     * row another holds while holding it.
+     */
+    private static final String LOCK = "select pg_advisory_xact_lock(" + 0x70726f6772657373L + ")";
 
     private static final String SKILL_COLUMNS = """
             s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
@@ -176,11 +221,40 @@ public class ProgressRepository {
 
     /** Recomputes these skills from their days; each one's {@code as_of} is the newest event time applied to it. */
     public Uni<Void> recomputeSkills(SqlClient client, Map<UUID, Instant> asOfBySkill) {
-        return recompute(client, RECOMPUTE_SKILLS, asOfBySkill);
+        return executeUnlessEmpty(client, RECOMPUTE_SKILLS, asOfBySkill);
     }
 
     public Uni<Void> recomputeUsers(SqlClient client, Map<UUID, Instant> asOfByUser) {
-        return recompute(client, RECOMPUTE_USERS, asOfByUser);
+        return executeUnlessEmpty(client, RECOMPUTE_USERS, asOfByUser);
+    }
+
+    /** Recomputes these skills and every skill marked stale, and unmarks them. */
+    public Uni<Void> recomputeSkillsAndStale(SqlClient client, Map<UUID, Instant> asOfBySkill) {
+        return execute(client, RECOMPUTE_SKILLS_AND_STALE, asOfBySkill);
+    }
+
+    /** Recomputes these users and every user marked stale, and unmarks them. */
+    public Uni<Void> recomputeUsersAndStale(SqlClient client, Map<UUID, Instant> asOfByUser) {
+        return execute(client, RECOMPUTE_USERS_AND_STALE, asOfByUser);
+    }
+
+    /** Marks these skills' figures as behind their days, to be recomputed later. */
+    public Uni<Void> markSkillsStale(SqlClient client, Map<UUID, Instant> asOfBySkill) {
+        return executeUnlessEmpty(client, MARK_SKILLS_STALE, asOfBySkill);
+    }
+
+    public Uni<Void> markUsersStale(SqlClient client, Map<UUID, Instant> asOfByUser) {
+        return executeUnlessEmpty(client, MARK_USERS_STALE, asOfByUser);
+    }
+
+    /** Whether any skill or user is marked stale (read without the lock). */
+    public Uni<Boolean> anyStale() {
+        return pool.query(ANY_STALE).execute().map(rows -> rows.iterator().next().getBoolean(0));
+    }
+
+    /** Waits until this transaction is the projection's only writer (released when it ends). */
+    public Uni<Void> lock(SqlClient client) {
+        return client.query(LOCK).execute().replaceWithVoid();
     }
 
     /** Everything held for this skill id, whoever it belongs to; the caller decides who may see it. */
@@ -231,6 +305,8 @@ public class ProgressRepository {
                 .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))
+                // a user marked stale would otherwise be recomputed later into an empty row
+                .chain(() -> client.preparedQuery("delete from stale_users where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery("delete from skill_progress where user_id = $1 and skill_id not in"
                         + " (select skill_id from log_facts where user_id = $1)").execute(user))
                 .chain(() -> client.preparedQuery("select distinct skill_id, local_date, user_id from log_facts where user_id = $1")
@@ -246,10 +322,12 @@ public class ProgressRepository {
                 });
     }
 
-    private static Uni<Void> recompute(SqlClient client, String sql, Map<UUID, Instant> asOf) {
-        if (asOf.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    /** Runs a statement over (id, time) pairs; none to run when there are no pairs. */
+    private static Uni<Void> executeUnlessEmpty(SqlClient client, String sql, Map<UUID, Instant> asOf) {
+        return asOf.isEmpty() ? Uni.createFrom().voidItem() : execute(client, sql, asOf);
+    }
+
+    private static Uni<Void> execute(SqlClient client, String sql, Map<UUID, Instant> asOf) {
         UUID[] keys = asOf.keySet().toArray(UUID[]::new);
         OffsetDateTime[] times = new OffsetDateTime[keys.length];
         for (int i = 0; i < keys.length; i++) {

@@ -1,0 +1,65 @@
+package dev.practicetracker.progress.event;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import dev.practicetracker.progress.repository.ProgressRepository;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/**
+ * Recomputes the skills and users a backlog left marked stale when no smaller batch came after it
+ * to do so (the backlog ended on a full batch, or this replica's partitions went quiet). Checks
+ * every {@code stale-check-interval}; one check at a time.
+ */
+@ApplicationScoped
+public class StaleFigures {
+
+    private final ProgressConsumers consumers;
+    private final ProgressRepository progress;
+    private final Pool pool;
+    private final Vertx vertx;
+    private final Duration interval;
+    private final AtomicBoolean checking = new AtomicBoolean();
+    private long timer = -1;
+
+    public StaleFigures(ProgressConsumers consumers, ProgressRepository progress, Pool pool, Vertx vertx,
+            @ConfigProperty(name = "practice-tracker.progress.stale-check-interval") Duration interval) {
+        this.consumers = consumers;
+        this.progress = progress;
+        this.pool = pool;
+        this.vertx = vertx;
+        this.interval = interval;
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(interval.toMillis(), id -> check());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void check() {
+        if (!checking.compareAndSet(false, true)) {
+            return;
+        }
+        progress.anyStale()
+                .chain(any -> any ? pool.withTransaction(consumers::recomputeStale) : Uni.createFrom().voidItem())
+                .subscribe().with(done -> checking.set(false), failure -> {
+                    checking.set(false);
+                    Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(), failure.toString());
+                });
+    }
+}

@@ -1,0 +1,139 @@
+package dev.practicetracker.progress.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.practicetracker.progress.repository.LogFact;
+import dev.practicetracker.testing.JwtResource;
+import dev.practicetracker.testing.KafkaResource;
+import dev.practicetracker.testing.PostgresResource;
+import dev.practicetracker.testing.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** A backlog batch defers the skill and user recompute; nothing is left stale once the backlog is over. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, parallel = true)
+@WithTestResource(value = KafkaResource.class, parallel = true)
+@WithTestResource(JwtResource.class)
+class DeferredRecomputeTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    ProgressConsumers consumers;
+
+    @Inject
+    Pool pool;
+
+    @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at")
+    int backlog;
+
+    /** The users whose logs a test applied straight to the projection, bypassing the topics. */
+    private final List<UUID> users = new ArrayList<>();
+
+    /** What no topic holds must not outlive the test: a rebuild from the topics (another test) would drop it. */
+    @AfterEach
+    void removeWhatTheTopicsDoNotHold() {
+        for (UUID user : users) {
+            TestDatabase.execute("delete from stale_skills where skill_id in (select skill_id from log_facts where user_id = ?)", user);
+            for (String table : List.of("skill_progress", "skill_days", "log_facts", "user_progress", "stale_users")) {
+                TestDatabase.execute("delete from " + table + " where user_id = ?", user);
+            }
+        }
+    }
+
+    @Test
+    void aBacklogBatchOnlyMarksItsSkillsAndUsersAndTheNextSmallBatchRecomputesThem() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        UUID other = UUID.randomUUID();
+        List<LogFact> small = logs(other, UUID.randomUUID(), 1);
+
+        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)
+                .chain(() -> Uni.join().all(
+                        count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
+                        count(connection, "select count(*) from user_progress where user_id = $1", user),
+                        count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
+                        count(connection, "select count(*) from stale_users where user_id = $1", user),
+                        count(connection, "select sum(sessions) from skill_days where skill_id = $1", skill)).andFailFast())
+                .invoke(deferred -> assertThat(deferred).containsExactly(0L, 0L, 1L, 1L, (long) backlog))
+                .chain(() -> consumers.applyLogs(connection, small))
+                .chain(() -> Uni.join().all(
+                        count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
+                        count(connection, "select total_minutes from skill_progress where skill_id = $1", skill),
+                        count(connection, "select total_sessions from user_progress where user_id = $1", user),
+                        count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
+                        count(connection, "select count(*) from stale_users where user_id = $1", user),
+                        count(connection, "select total_sessions from user_progress where user_id = $1", other)).andFailFast())
+                .invoke(recomputed -> assertThat(recomputed).containsExactly((long) backlog, minutes(batch), (long) backlog, 0L, 0L, 1L)))
+                .await().atMost(WAIT);
+    }
+
+    @Test
+    void figuresABacklogLeftStaleAreRecomputedWhenNoFurtherBatchComes() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)).await().atMost(WAIT);
+
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0
+                && TestDatabase.count("select count(*) from stale_users where user_id = ?", user) == 0);
+        assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
+        assertThat(TestDatabase.count("select total_minutes from skill_progress where skill_id = ?", skill)).isEqualTo(minutes(batch));
+        assertThat(TestDatabase.count("select total_sessions from user_progress where user_id = ?", user)).isEqualTo(backlog);
+    }
+
+    @Test
+    void aUserErasedWhileMarkedStaleIsNotRecomputedIntoARowAgain() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)
+                .chain(() -> consumers.erase(connection, List.of(new ProgressConsumers.Erasure(user, Instant.now())))))
+                .await().atMost(WAIT);
+
+        // the skill's mark is cleared by the recompute (which finds nothing left of it)
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
+        assertThat(TestDatabase.count("select count(*) from stale_users where user_id = ?", user)).isZero();
+        assertThat(TestDatabase.count("select count(*) from user_progress where user_id = ?", user)).isZero();
+        assertThat(TestDatabase.count("select count(*) from skill_progress where skill_id = ?", skill)).isZero();
+    }
+
+    /** {@code count} logs of one skill, a few a day over the last weeks, changed a minute ago. */
+    private List<LogFact> logs(UUID user, UUID skill, int count) {
+        users.add(user);
+        Instant changed = Instant.now().minusSeconds(60);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LogFact> logs = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Instant practiced = today.minusDays(i % 40).atTime(8 + i % 12, 0).toInstant(ZoneOffset.UTC);
+            logs.add(LogFact.of(ProgressEvents.log(user, skill, practiced, 5 + i % 50, 1), false, changed));
+        }
+        return logs;
+    }
+
+    private static long minutes(List<LogFact> logs) {
+        return logs.stream().mapToLong(LogFact::minutes).sum();
+    }
+
+    private static Uni<Long> count(SqlConnection connection, String sql, UUID id) {
+        return connection.preparedQuery(sql).execute(Tuple.of(id)).map(rows -> rows.iterator().next().getLong(0));
+    }
+}
