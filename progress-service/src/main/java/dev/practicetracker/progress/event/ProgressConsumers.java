@@ -92,18 +92,18 @@ public class ProgressConsumers {
     Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
         boolean backlog = batch.size() >= deferRecomputeAt;
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
-        return progress.lock(connection)
-                .chain(() -> erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt))
+        // the lock and the erasure check go out together; the check runs once the lock is held
+        return Uni.combine().all().unis(progress.lock(connection),
+                erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)).with((locked, live) -> live)
                 .chain(live -> facts.saveAll(connection, live))
                 // sent together, in this order: the connection runs them one after the other (each
                 // sees the ones before), in one round trip instead of four
                 .chain(applied -> Uni.join().all(
                         progress.addToDays(connection, applied.additions()),
                         progress.recomputeDays(connection, applied.days()),
-                        backlog ? progress.markSkillsStale(connection, applied.skillsAsOf())
+                        backlog ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
                                 : progress.recomputeSkillsAndStale(connection, applied.skillsAsOf()),
-                        backlog ? progress.markUsersStale(connection, applied.usersAsOf())
-                                : progress.recomputeUsersAndStale(connection, applied.usersAsOf()))
+                        backlog ? Uni.createFrom().voidItem() : progress.recomputeUsersAndStale(connection, applied.usersAsOf()))
                         .andFailFast().replaceWithVoid());
     }
 

@@ -18,8 +18,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Recomputes the skills and users a backlog left marked stale when no smaller batch came after it
- * to do so (the backlog ended on a full batch, or this replica's partitions went quiet). Checks
- * every {@code stale-check-interval}; one check at a time.
+ * to do so (the backlog ended on a full batch, or this replica's partitions went quiet): checks
+ * every {@code stale-check-interval}, and recomputes once nothing has been marked for that long
+ * (while a backlog is still being worked through, by any replica, it waits). One check at a time.
  */
 @ApplicationScoped
 public class StaleFigures {
@@ -55,7 +56,7 @@ public class StaleFigures {
         if (!checking.compareAndSet(false, true)) {
             return;
         }
-        progress.anyStale()
+        progress.staleAndQuietFor(interval)
                 .chain(any -> any ? pool.withTransaction(consumers::recomputeStale) : Uni.createFrom().voidItem())
                 .subscribe().with(done -> checking.set(false), failure -> {
                     checking.set(false);

@@ -1,5 +1,6 @@
 package dev.practicetracker.progress.repository;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -75,12 +76,19 @@ public class ProgressRepository {
             with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
             """;
 
-    /** The skills named by the parameters and every skill marked stale, which are then no longer marked. */
+    /**
+     * The skills named by the parameters and every skill marked stale, which are then no longer
+     * marked. A marked skill's {@code as_of} is the newest change among its facts: every event
+     * applied to it wrote one, and a fact only takes a newer one.
+     */
     private static final String NAMED_AND_STALE_SKILLS = """
-            with drained as (delete from stale_skills returning skill_id, as_of),
-            changed (skill_id, as_of) as (select skill_id, max(as_of)
-                                            from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (skill_id, as_of)
-                                                  union all select * from drained) a group by skill_id),
+            with drained as (delete from stale_skills returning skill_id),
+            changed (skill_id, as_of) as (
+                select skill_id, max(as_of)
+                  from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (skill_id, as_of)
+                        union all
+                        select d.skill_id, (select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id) from drained d) a
+                 where as_of is not null group by skill_id),
             """;
 
     /** Recomputes the {@code changed} skills from their days. */
@@ -120,11 +128,18 @@ public class ProgressRepository {
             with changed (user_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
             """;
 
+    /**
+     * The users named by the parameters and every user marked stale, which are then no longer marked.
+     * A marked user's {@code as_of} is the newest among their skills' (recomputed just before).
+     */
     private static final String NAMED_AND_STALE_USERS = """
-            with drained as (delete from stale_users returning user_id, as_of),
-            changed (user_id, as_of) as (select user_id, max(as_of)
-                                           from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (user_id, as_of)
-                                                 union all select * from drained) a group by user_id),
+            with drained as (delete from stale_users returning user_id),
+            changed (user_id, as_of) as (
+                select user_id, max(as_of)
+                  from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (user_id, as_of)
+                        union all
+                        select d.user_id, (select max(p.as_of) from skill_progress p where p.user_id = d.user_id) from drained d) a
+                 where as_of is not null group by user_id),
             """;
 
     /** Recomputes the {@code changed} users from their skills' days. */
@@ -150,13 +165,14 @@ public class ProgressRepository {
     private static final String RECOMPUTE_USERS = NAMED_USERS + USERS_FROM_DAYS;
     private static final String RECOMPUTE_USERS_AND_STALE = NAMED_AND_STALE_USERS + USERS_FROM_DAYS;
 
-    private static final String MARK_SKILLS_STALE = """
-            insert into stale_skills (skill_id, as_of) select * from unnest($1::uuid[], $2::timestamptz[])
-            on conflict (skill_id) do update set as_of = greatest(stale_skills.as_of, excluded.as_of)""";
-    private static final String MARK_USERS_STALE = """
-            insert into stale_users (user_id, as_of) select * from unnest($1::uuid[], $2::timestamptz[])
-            on conflict (user_id) do update set as_of = greatest(stale_users.as_of, excluded.as_of)""";
-    private static final String ANY_STALE = "select exists (select 1 from stale_skills) or exists (select 1 from stale_users)";
+    private static final String MARK_STALE = """
+            with skills as (insert into stale_skills select unnest($1::uuid[]) on conflict do nothing),
+            users as (insert into stale_users select unnest($2::uuid[]) on conflict do nothing)
+            insert into stale_marked (at) values (now()) on conflict (singleton) do update set at = excluded.at""";
+    /** Whether something is marked stale and nothing has been marked for the last $1 milliseconds. */
+    private static final String STALE_AND_QUIET = """
+            select (exists (select 1 from stale_skills) or exists (select 1 from stale_users))
+               and coalesce((select at from stale_marked) < now() - $1::int * interval '1 millisecond', true)""";
 
     /**
      * One writer of the projection at a time, across every replica: a recompute reads days and writes
@@ -238,18 +254,22 @@ public class ProgressRepository {
         return execute(client, RECOMPUTE_USERS_AND_STALE, asOfByUser);
     }
 
-    /** Marks these skills' figures as behind their days, to be recomputed later. */
-    public Uni<Void> markSkillsStale(SqlClient client, Map<UUID, Instant> asOfBySkill) {
-        return executeUnlessEmpty(client, MARK_SKILLS_STALE, asOfBySkill);
+    /** Marks these skills' and users' figures as behind their days, to be recomputed later. */
+    public Uni<Void> markStale(SqlClient client, Set<UUID> skills, Set<UUID> users) {
+        if (skills.isEmpty() && users.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(MARK_STALE).execute(Tuple.of(skills.toArray(UUID[]::new), users.toArray(UUID[]::new)))
+                .replaceWithVoid();
     }
 
-    public Uni<Void> markUsersStale(SqlClient client, Map<UUID, Instant> asOfByUser) {
-        return executeUnlessEmpty(client, MARK_USERS_STALE, asOfByUser);
-    }
-
-    /** Whether any skill or user is marked stale (read without the lock). */
-    public Uni<Boolean> anyStale() {
-        return pool.query(ANY_STALE).execute().map(rows -> rows.iterator().next().getBoolean(0));
+    /**
+     * Whether some skill or user is marked stale and the marking has stopped for {@code quiet}: a
+     * backlog is over (read without the lock).
+     */
+    public Uni<Boolean> staleAndQuietFor(Duration quiet) {
+        return pool.preparedQuery(STALE_AND_QUIET).execute(Tuple.of((int) quiet.toMillis()))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Waits until this transaction is the projection's only writer (released when it ends). */

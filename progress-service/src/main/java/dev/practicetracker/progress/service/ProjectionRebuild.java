@@ -24,7 +24,7 @@ public class ProjectionRebuild {
 
     static final List<String> CHANNELS = List.of(Topics.PRACTICE_LOG_EVENTS, Topics.SKILL_EVENTS, Topics.USER_EVENTS);
     private static final String DROP = "truncate log_facts, skill_days, skills, skill_progress, user_progress, milestone_status,"
-            + " stale_skills, stale_users";
+            + " stale_skills, stale_users, stale_marked";
 
     private final Pool pool;
     private final KafkaClientService kafka;
