@@ -63,6 +63,9 @@ public final class Bench {
         }
     }
 
+    /** The scenarios whose limits are measured on the 1 M-row limits database (pgbench, COPY). */
+    private static final Set<String> USE_THE_LIMITS_DATABASE = Set.of("P1", "P3", "P5", "P6");
+
     private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, int warmUp, Set<String> only,
             List<Result> results)
             throws Exception {
@@ -70,9 +73,11 @@ public final class Bench {
                 BenchContext bench = new BenchContext(stack, root, work, Duration.ofSeconds(seconds))) {
             // Ctrl-C or SIGTERM mid-run still stops every process the stack started
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-shutdown"));
-            System.out.println("[bench] creating the limits database (1 M rows) and the latency topic");
-            PgBench.psql(settings.postgresPort(), "postgres", root.resolve("bench/sql/limits.sql"));
-            bench.settle();
+            if (only.stream().anyMatch(USE_THE_LIMITS_DATABASE::contains)) {
+                System.out.println("[bench] creating the limits database (1 M rows)");
+                PgBench.psql(settings.postgresPort(), "postgres", root.resolve("bench/sql/limits.sql"));
+                bench.settle();
+            }
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", settings.kafkaBootstrap()))) {
                 admin.createTopics(List.of(new NewTopic("bench-e2e", 1, (short) 1))).all().get();
             }

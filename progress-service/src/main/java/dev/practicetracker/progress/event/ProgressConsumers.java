@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -37,8 +38,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
  * the consumer is working through a backlog (a rebuild, an import, a restart): it writes facts and
  * days and only marks the skills and users as stale, so each is recomputed once when the backlog
- * is done instead of once per batch; {@link StaleFigures} covers a backlog that ends on a full
- * batch. Offsets are committed after the transaction commits.
+ * is done (by the next smaller batch) instead of once per batch; {@link StaleFigures} covers a
+ * backlog that ends on a full batch, or whose partitions moved to another replica. Offsets are committed after the transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -61,6 +62,8 @@ public class ProgressConsumers {
     private final ProgressRepository progress;
     private final ErasedUsers erasedUsers;
     private final int deferRecomputeAt;
+    /** Whether this consumer's last batch was a backlog's, which marked figures stale. */
+    private final AtomicBoolean marked = new AtomicBoolean();
 
     public ProgressConsumers(EventBatchHandler handler, LogFactRepository facts, KnownSkillRepository skills,
             MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers,
@@ -91,6 +94,9 @@ public class ProgressConsumers {
 
     Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
         boolean backlog = batch.size() >= deferRecomputeAt;
+        // only a batch after this consumer's own backlog takes the marked ones along: the statements
+        // that do are planned for many skills, and would cost every small batch a scan of the days
+        boolean drain = !backlog && marked.get();
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
         // the lock and the erasure check go out together; the check runs once the lock is held
         return Uni.combine().all().unis(progress.lock(connection),
@@ -102,9 +108,14 @@ public class ProgressConsumers {
                         progress.addToDays(connection, applied.additions()),
                         progress.recomputeDays(connection, applied.days()),
                         backlog ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
-                                : progress.recomputeSkillsAndStale(connection, applied.skillsAsOf()),
-                        backlog ? Uni.createFrom().voidItem() : progress.recomputeUsersAndStale(connection, applied.usersAsOf()))
-                        .andFailFast().replaceWithVoid());
+                                : drain ? progress.recomputeSkillsAndStale(connection, applied.skillsAsOf())
+                                : progress.recomputeSkills(connection, applied.skillsAsOf()),
+                        backlog ? Uni.createFrom().voidItem()
+                                : drain ? progress.recomputeUsersAndStale(connection, applied.usersAsOf())
+                                : progress.recomputeUsers(connection, applied.usersAsOf()))
+                        .andFailFast().replaceWithVoid())
+                // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
+                .invoke(() -> marked.set(backlog));
     }
 
     /** Recomputes every skill and user marked stale. */
