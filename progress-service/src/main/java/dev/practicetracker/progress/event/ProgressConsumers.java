@@ -39,7 +39,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * the consumer is working through a backlog (a rebuild, an import, a restart): it writes facts and
  * days and only marks the skills and users as stale, so each is recomputed once when the backlog
  * is done (by the next smaller batch) instead of once per batch; {@link StaleFigures} covers a
- * backlog that ends on a full batch, or whose partitions moved to another replica. Offsets are committed after the transaction commits.
+ * backlog that ends on a full batch, or whose partitions moved to another replica. Offsets are
+ * committed after the transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {

@@ -60,7 +60,8 @@ public class StaleFigures {
                 .chain(any -> any ? pool.withTransaction(consumers::recomputeStale) : Uni.createFrom().voidItem())
                 .subscribe().with(done -> checking.set(false), failure -> {
                     checking.set(false);
-                    Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(), failure.toString());
+                    Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(),
+                            failure.toString());
                 });
     }
 }
