@@ -109,11 +109,7 @@ public class ProgressConsumers {
                         progress.addToDays(connection, applied.additions()),
                         progress.recomputeDays(connection, applied.days()),
                         backlog ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
-                                : drain ? progress.recomputeSkillsAndStale(connection, applied.skillsAsOf())
-                                : progress.recomputeSkills(connection, applied.skillsAsOf()),
-                        backlog ? Uni.createFrom().voidItem()
-                                : drain ? progress.recomputeUsersAndStale(connection, applied.usersAsOf())
-                                : progress.recomputeUsers(connection, applied.usersAsOf()))
+                                : progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
                         .andFailFast().replaceWithVoid())
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> marked.set(backlog));
@@ -121,9 +117,7 @@ public class ProgressConsumers {
 
     /** Recomputes every skill and user marked stale. */
     Uni<Void> recomputeStale(SqlConnection connection) {
-        return progress.lock(connection).chain(() -> Uni.join().all(
-                progress.recomputeSkillsAndStale(connection, Map.of()),
-                progress.recomputeUsersAndStale(connection, Map.of())).andFailFast().replaceWithVoid());
+        return progress.lock(connection).chain(() -> progress.recompute(connection, Map.of(), Map.of(), true));
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {

@@ -71,26 +71,6 @@ public class ProgressRepository {
                 confidence_count = skill_days.confidence_count + excluded.confidence_count,
                 first_at = least(skill_days.first_at, excluded.first_at), last_at = greatest(skill_days.last_at, excluded.last_at)""";
 
-    /** The skills named by the parameters ({@code changed}). */
-    private static final String NAMED_SKILLS = """
-            with changed (skill_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
-            """;
-
-    /**
-     * The skills named by the parameters and every skill marked stale, which are then no longer
-     * marked. A marked skill's {@code as_of} is the newest change among its facts: every event
-     * applied to it wrote one, and a fact only takes a newer one.
-     */
-    private static final String NAMED_AND_STALE_SKILLS = """
-            with drained as (delete from stale_skills returning skill_id),
-            changed (skill_id, as_of) as (
-                select skill_id, max(as_of)
-                  from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (skill_id, as_of)
-                        union all
-                        select d.skill_id, (select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id) from drained d) a
-                 where as_of is not null group by skill_id),
-            """;
-
     /** Recomputes the {@code changed} skills from their days. */
     private static final String SKILLS_FROM_DAYS = """
             -- a skill whose logs were all deleted has no days left but still has facts naming its owner
@@ -124,24 +104,6 @@ public class ProgressRepository {
                 day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
-    private static final String NAMED_USERS = """
-            with changed (user_id, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),
-            """;
-
-    /**
-     * The users named by the parameters and every user marked stale, which are then no longer marked.
-     * A marked user's {@code as_of} is the newest among their skills' (recomputed just before).
-     */
-    private static final String NAMED_AND_STALE_USERS = """
-            with drained as (delete from stale_users returning user_id),
-            changed (user_id, as_of) as (
-                select user_id, max(as_of)
-                  from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (user_id, as_of)
-                        union all
-                        select d.user_id, (select max(p.as_of) from skill_progress p where p.user_id = d.user_id) from drained d) a
-                 where as_of is not null group by user_id),
-            """;
-
     /** Recomputes the {@code changed} users from their skills' days. */
     private static final String USERS_FROM_DAYS = """
             live as (select d.user_id, d.local_date, d.sessions, d.minutes from skill_days d join changed c on c.user_id = d.user_id
@@ -160,10 +122,14 @@ public class ProgressRepository {
                 day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(user_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
-    private static final String RECOMPUTE_SKILLS = NAMED_SKILLS + SKILLS_FROM_DAYS;
-    private static final String RECOMPUTE_SKILLS_AND_STALE = NAMED_AND_STALE_SKILLS + SKILLS_FROM_DAYS;
-    private static final String RECOMPUTE_USERS = NAMED_USERS + USERS_FROM_DAYS;
-    private static final String RECOMPUTE_USERS_AND_STALE = NAMED_AND_STALE_USERS + USERS_FROM_DAYS;
+    private static final String RECOMPUTE_SKILLS = named("skill_id") + SKILLS_FROM_DAYS;
+    /** A marked skill's {@code as_of} is the newest change among its facts: every event applied to it wrote one. */
+    private static final String RECOMPUTE_SKILLS_AND_MARKED = namedAndMarked("skill_id", "stale_skills",
+            "select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id") + SKILLS_FROM_DAYS;
+    private static final String RECOMPUTE_USERS = named("user_id") + USERS_FROM_DAYS;
+    /** A marked user's {@code as_of} is the newest among their skills' (recomputed just before). */
+    private static final String RECOMPUTE_USERS_AND_MARKED = namedAndMarked("user_id", "stale_users",
+            "select max(p.as_of) from skill_progress p where p.user_id = d.user_id") + USERS_FROM_DAYS;
 
     private static final String MARK_STALE = """
             with skills as (insert into stale_skills select unnest($1::uuid[]) on conflict do nothing),
@@ -244,14 +210,15 @@ public class ProgressRepository {
         return executeUnlessEmpty(client, RECOMPUTE_USERS, asOfByUser);
     }
 
-    /** Recomputes these skills and every skill marked stale, and unmarks them. */
-    public Uni<Void> recomputeSkillsAndStale(SqlClient client, Map<UUID, Instant> asOfBySkill) {
-        return execute(client, RECOMPUTE_SKILLS_AND_STALE, asOfBySkill);
-    }
-
-    /** Recomputes these users and every user marked stale, and unmarks them. */
-    public Uni<Void> recomputeUsersAndStale(SqlClient client, Map<UUID, Instant> asOfByUser) {
-        return execute(client, RECOMPUTE_USERS_AND_STALE, asOfByUser);
+    /**
+     * Recomputes these skills and users, and with {@code marked} also every one marked stale (then
+     * unmarked); the two statements are sent together, skills first.
+     */
+    public Uni<Void> recompute(SqlClient client, Map<UUID, Instant> asOfBySkill, Map<UUID, Instant> asOfByUser, boolean marked) {
+        return Uni.join().all(
+                marked ? execute(client, RECOMPUTE_SKILLS_AND_MARKED, asOfBySkill) : recomputeSkills(client, asOfBySkill),
+                marked ? execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser) : recomputeUsers(client, asOfByUser))
+                .andFailFast().replaceWithVoid();
     }
 
     /** Marks these skills' and users' figures as behind their days, to be recomputed later. */
@@ -340,6 +307,28 @@ public class ProgressRepository {
                             ? client.preparedQuery("delete from user_progress where user_id = $1").execute(user).replaceWithVoid()
                             : recomputeUsers(client, Map.of(userId, erasedAt)));
                 });
+    }
+
+    /** The ids and times named by the parameters, as {@code changed (<key>, as_of)}. */
+    private static String named(String key) {
+        return "with changed (%s, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),\n".formatted(key);
+    }
+
+    /**
+     * The ids named by the parameters and every id marked in {@code marks} (the marks are deleted),
+     * as {@code changed (<key>, as_of)}; a marked id's time comes from {@code asOfOfMarked} over
+     * {@code d}, the deleted mark.
+     */
+    private static String namedAndMarked(String key, String marks, String asOfOfMarked) {
+        return """
+                with drained as (delete from %2$s returning %1$s),
+                changed (%1$s, as_of) as (
+                    select %1$s, max(as_of)
+                      from (select * from unnest($1::uuid[], $2::timestamptz[]) as named (%1$s, as_of)
+                            union all
+                            select d.%1$s, (%3$s) from drained d) a
+                     where as_of is not null group by %1$s),
+                """.formatted(key, marks, asOfOfMarked);
     }
 
     /** Runs a statement over (id, time) pairs; none to run when there are no pairs. */
