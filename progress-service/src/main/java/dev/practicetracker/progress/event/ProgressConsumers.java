@@ -36,11 +36,12 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * The read model's only writers. Each polled batch is applied in one transaction, one writer at a
  * time: facts and skills are upserted only when their version is newer, then every skill and user
  * the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
- * the consumer is working through a backlog (a rebuild, an import, a restart): it writes facts and
- * days and only marks the skills and users as stale, so each is recomputed once when the backlog
- * is done (by the next smaller batch) instead of once per batch; {@link StaleFigures} covers a
- * backlog that ends on a full batch, or whose partitions moved to another replica. Offsets are
- * committed after the transaction commits.
+ * the consumer is working through a backlog (a rebuild, an import, a restart): it writes only the
+ * facts and marks the skills and users as stale, so each one's days and figures are recomputed once
+ * when the backlog is done (by the next smaller batch) instead of once per batch; {@link
+ * StaleFigures} covers a backlog that ends on a full batch, or whose partitions moved to another
+ * replica. A smaller batch leaves a marked skill or user to that recompute. Offsets are committed
+ * after the transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -105,12 +106,13 @@ public class ProgressConsumers {
                 .chain(live -> facts.saveAll(connection, live))
                 // sent together, in this order: the connection runs them one after the other (each
                 // sees the ones before), in one round trip instead of four
-                .chain(applied -> Uni.join().all(
-                        progress.addToDays(connection, applied.additions()),
-                        progress.recomputeDays(connection, applied.days()),
-                        backlog ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
-                                : progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
-                        .andFailFast().replaceWithVoid())
+                .chain(applied -> backlog
+                        ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
+                        : Uni.join().all(
+                                progress.addToDays(connection, applied.additions()),
+                                progress.recomputeDays(connection, applied.days()),
+                                progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
+                                .andFailFast().replaceWithVoid())
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> marked.set(backlog));
     }

@@ -24,23 +24,21 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The cached analytics: new logs are added to their days, other changed days are re-aggregated from
  * their log facts, then every skill and user a batch touched is recomputed set-wise from its days;
- * read back with one indexed lookup.
+ * read back with one indexed lookup. A backlog only writes facts and marks skills and users stale;
+ * the drain re-aggregates the marked skills' days, then recomputes them and the marked users.
  */
 @ApplicationScoped
 public class ProgressRepository {
 
-    /** Re-aggregates these (skill, day) pairs from their live facts; a day left without any goes. */
-    private static final String RECOMPUTE_DAYS = """
-            with changed (skill_id, local_date, user_id) as (select * from unnest($1::uuid[], $2::date[], $3::uuid[])),
-            days as (select c.skill_id, c.local_date, c.user_id, count(f.log_id)::int as sessions, coalesce(sum(f.minutes), 0) as minutes,
-                            coalesce(sum(f.difficulty), 0) as difficulty_sum, count(f.difficulty)::int as difficulty_count,
-                            coalesce(sum(f.confidence), 0) as confidence_sum, count(f.confidence)::int as confidence_count,
-                            min(f.date_practiced) as first_at, max(f.date_practiced) as last_at
-                       from changed c
-                       left join log_facts f on f.skill_id = c.skill_id and f.local_date = c.local_date and not f.deleted
-                      group by c.skill_id, c.local_date, c.user_id),
-            emptied as (delete from skill_days d using days e
-                         where e.sessions = 0 and d.skill_id = e.skill_id and d.local_date = e.local_date)
+    /** A day's figures over its facts {@code f}, grouped by (skill, day). */
+    private static final String DAY_FIGURES = """
+            count(f.log_id)::int as sessions, coalesce(sum(f.minutes), 0) as minutes,
+            coalesce(sum(f.difficulty), 0) as difficulty_sum, count(f.difficulty)::int as difficulty_count,
+            coalesce(sum(f.confidence), 0) as confidence_sum, count(f.confidence)::int as confidence_count,
+            min(f.date_practiced) as first_at, max(f.date_practiced) as last_at""";
+
+    /** Writes the re-aggregated {@code days} that have sessions over what was there. */
+    private static final String WRITE_DAYS = """
             insert into skill_days (skill_id, local_date, user_id, sessions, minutes, difficulty_sum, difficulty_count,
                                     confidence_sum, confidence_count, first_at, last_at)
             select * from days where sessions > 0
@@ -48,6 +46,30 @@ public class ProgressRepository {
                 difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
                 confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
                 first_at = excluded.first_at, last_at = excluded.last_at""";
+
+    /** Re-aggregates these (skill, day) pairs from their live facts; a day left without any goes. */
+    private static final String RECOMPUTE_DAYS = """
+            with changed (skill_id, local_date, user_id) as (select * from unnest($1::uuid[], $2::date[], $3::uuid[])),
+            days as (select c.skill_id, c.local_date, c.user_id, %s
+                       from changed c
+                       left join log_facts f on f.skill_id = c.skill_id and f.local_date = c.local_date and not f.deleted
+                      group by c.skill_id, c.local_date, c.user_id),
+            emptied as (delete from skill_days d using days e
+                         where e.sessions = 0 and d.skill_id = e.skill_id and d.local_date = e.local_date)
+            """.formatted(DAY_FIGURES) + WRITE_DAYS;
+
+    /**
+     * Re-aggregates every day of every skill marked stale from its live facts (a backlog wrote only
+     * the facts); a day left without any goes. One pass over the marked skills' facts.
+     */
+    private static final String RECOMPUTE_DAYS_OF_MARKED = """
+            with days as (select f.skill_id, f.local_date, f.user_id, %s
+                            from stale_skills s join log_facts f on f.skill_id = s.skill_id and not f.deleted
+                           group by f.skill_id, f.local_date, f.user_id),
+            emptied as (delete from skill_days d using stale_skills s
+                         where d.skill_id = s.skill_id
+                           and not exists (select 1 from days e where e.skill_id = d.skill_id and e.local_date = d.local_date))
+            """.formatted(DAY_FIGURES) + WRITE_DAYS;
 
     /**
      * Adds logs new to the projection to their days: counts and sums grow, the first and last times
@@ -122,11 +144,11 @@ public class ProgressRepository {
                 day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
                 as_of = greatest(user_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
-    private static final String RECOMPUTE_SKILLS = named("skill_id") + SKILLS_FROM_DAYS;
+    private static final String RECOMPUTE_SKILLS = named("skill_id", "stale_skills") + SKILLS_FROM_DAYS;
     /** A marked skill's {@code as_of} is the newest change among its facts: every event applied to it wrote one. */
     private static final String RECOMPUTE_SKILLS_AND_MARKED = namedAndMarked("skill_id", "stale_skills",
             "select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id") + SKILLS_FROM_DAYS;
-    private static final String RECOMPUTE_USERS = named("user_id") + USERS_FROM_DAYS;
+    private static final String RECOMPUTE_USERS = named("user_id", "stale_users") + USERS_FROM_DAYS;
     /** A marked user's {@code as_of} is the newest among their skills' (recomputed just before). */
     private static final String RECOMPUTE_USERS_AND_MARKED = namedAndMarked("user_id", "stale_users",
             "select max(p.as_of) from skill_progress p where p.user_id = d.user_id") + USERS_FROM_DAYS;
@@ -212,16 +234,23 @@ public class ProgressRepository {
 
     /**
      * Recomputes these skills and users, and with {@code marked} also every one marked stale (then
-     * unmarked); the two statements are sent together, skills first.
+     * unmarked) after re-aggregating the marked skills' days; the statements are sent together, in
+     * that order (days, skills, users).
      */
     public Uni<Void> recompute(SqlClient client, Map<UUID, Instant> asOfBySkill, Map<UUID, Instant> asOfByUser, boolean marked) {
-        return Uni.join().all(
-                marked ? execute(client, RECOMPUTE_SKILLS_AND_MARKED, asOfBySkill) : recomputeSkills(client, asOfBySkill),
-                marked ? execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser) : recomputeUsers(client, asOfByUser))
+        if (!marked) {
+            return Uni.join().all(recomputeSkills(client, asOfBySkill), recomputeUsers(client, asOfByUser))
+                    .andFailFast().replaceWithVoid();
+        }
+        return Uni.join().all(client.query(RECOMPUTE_DAYS_OF_MARKED).execute().replaceWithVoid(),
+                execute(client, RECOMPUTE_SKILLS_AND_MARKED, asOfBySkill), execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser))
                 .andFailFast().replaceWithVoid();
     }
 
-    /** Marks these skills' and users' figures as behind their days, to be recomputed later. */
+    /**
+     * Marks these skills and users as behind their facts: their days and figures are recomputed
+     * later, once each (see {@link #recompute}).
+     */
     public Uni<Void> markStale(SqlClient client, Set<UUID> skills, Set<UUID> users) {
         if (skills.isEmpty() && users.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -309,9 +338,17 @@ public class ProgressRepository {
                 });
     }
 
-    /** The ids and times named by the parameters, as {@code changed (<key>, as_of)}. */
-    private static String named(String key) {
-        return "with changed (%s, as_of) as (select * from unnest($1::uuid[], $2::timestamptz[])),\n".formatted(key);
+    /**
+     * The ids and times named by the parameters, as {@code changed (<key>, as_of)}, less those marked
+     * in {@code marks}: a marked skill's days may be incomplete until the drain re-aggregates them
+     * (and a marked user's skills' days), so figures computed now would be wrong, not merely late.
+     */
+    private static String named(String key, String marks) {
+        return """
+                with changed (%1$s, as_of) as (
+                    select * from unnest($1::uuid[], $2::timestamptz[]) as named (%1$s, as_of)
+                     where not exists (select 1 from %2$s m where m.%1$s = named.%1$s)),
+                """.formatted(key, marks);
     }
 
     /**
