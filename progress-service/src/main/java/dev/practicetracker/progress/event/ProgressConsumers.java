@@ -1,12 +1,13 @@
 package dev.practicetracker.progress.event;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,10 +39,11 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
  * the consumer is working through a backlog (a rebuild, an import, a restart): it writes only the
  * facts and marks the skills and users as stale, so each one's days and figures are recomputed once
- * when the backlog is done (by the next smaller batch) instead of once per batch; {@link
- * StaleFigures} covers a backlog that ends on a full batch, or whose partitions moved to another
- * replica. A smaller batch leaves a marked skill or user to that recompute. Offsets are committed
- * after the transaction commits.
+ * when the backlog is over (by the first smaller batch once no backlog batch has come for a
+ * {@code stale-check-interval}) instead of once per batch; {@link StaleFigures} covers a backlog
+ * after which no batch comes, or whose partitions moved to another replica. A smaller batch that does
+ * not drain leaves a marked skill or user to that recompute. Offsets are committed after the
+ * transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -57,6 +59,8 @@ public class ProgressConsumers {
     record Erasure(UUID userId, Instant at) {
     }
 
+    private static final long NONE = Long.MIN_VALUE;
+
     private final EventBatchHandler handler;
     private final LogFactRepository facts;
     private final KnownSkillRepository skills;
@@ -64,12 +68,14 @@ public class ProgressConsumers {
     private final ProgressRepository progress;
     private final ErasedUsers erasedUsers;
     private final int deferRecomputeAt;
-    /** Whether this consumer's last batch was a backlog's, which marked figures stale. */
-    private final AtomicBoolean marked = new AtomicBoolean();
+    private final long quietNanos;
+    /** When this consumer last applied a backlog batch ({@link System#nanoTime}), or {@link #NONE} once its marks were taken. */
+    private final AtomicLong lastBacklogBatch = new AtomicLong(NONE);
 
     public ProgressConsumers(EventBatchHandler handler, LogFactRepository facts, KnownSkillRepository skills,
             MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers,
-            @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at") int deferRecomputeAt) {
+            @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at") int deferRecomputeAt,
+            @ConfigProperty(name = "practice-tracker.progress.stale-check-interval") Duration quiet) {
         this.handler = handler;
         this.facts = facts;
         this.skills = skills;
@@ -77,6 +83,7 @@ public class ProgressConsumers {
         this.progress = progress;
         this.erasedUsers = erasedUsers;
         this.deferRecomputeAt = deferRecomputeAt;
+        this.quietNanos = quiet.toNanos();
     }
 
     @Incoming("practice-log-events")
@@ -96,9 +103,12 @@ public class ProgressConsumers {
 
     Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
         boolean backlog = batch.size() >= deferRecomputeAt;
-        // only a batch after this consumer's own backlog takes the marked ones along: the statements
-        // that do are planned for many skills, and would cost every small batch a scan of the days
-        boolean drain = !backlog && marked.get();
+        // only a small batch once this consumer's own backlog has been over for a while takes the marked
+        // ones along: a backlog has small batches here and there too, and each drain re-reads every fact
+        // of every marked skill; and the statements that drain are planned for many skills, which would
+        // cost every small batch a scan of the days
+        long lastBacklog = lastBacklogBatch.get();
+        boolean drain = !backlog && lastBacklog != NONE && System.nanoTime() - lastBacklog >= quietNanos;
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
         // the lock and the erasure check go out together; the check runs once the lock is held
         return Uni.combine().all().unis(progress.lock(connection),
@@ -114,7 +124,13 @@ public class ProgressConsumers {
                                 progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
                                 .andFailFast().replaceWithVoid())
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
-                .invoke(() -> marked.set(backlog));
+                .invoke(() -> {
+                    if (backlog) {
+                        lastBacklogBatch.set(System.nanoTime());
+                    } else if (drain) {
+                        lastBacklogBatch.compareAndSet(lastBacklog, NONE);
+                    }
+                });
     }
 
     /** Recomputes every skill and user marked stale. */

@@ -156,7 +156,7 @@ public class ProgressRepository {
     private static final String MARK_STALE = """
             with skills as (insert into stale_skills select unnest($1::uuid[]) on conflict do nothing),
             users as (insert into stale_users select unnest($2::uuid[]) on conflict do nothing)
-            insert into stale_marked (at) values (now()) on conflict (singleton) do update set at = excluded.at""";
+            insert into stale_marked (at) values (clock_timestamp()) on conflict (singleton) do update set at = excluded.at""";
     /** Whether something is marked stale and nothing has been marked for the last $1 milliseconds. */
     private static final String STALE_AND_QUIET = """
             select (exists (select 1 from stale_skills) or exists (select 1 from stale_users))

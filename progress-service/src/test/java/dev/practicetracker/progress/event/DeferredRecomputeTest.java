@@ -93,13 +93,15 @@ class DeferredRecomputeTest {
     }
 
     @Test
-    void aBacklogBatchOnlyMarksItsSkillsAndUsersAndTheNextSmallBatchRecomputesThem() {
+    void aBacklogBatchOnlyMarksItsSkillsAndUsersAndASmallBatchOnceTheBacklogIsOverRecomputesThem() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
         UUID other = UUID.randomUUID();
         List<LogFact> small = logs(other, UUID.randomUUID(), 1);
+        // a backlog is over as soon as a small batch comes
+        ProgressConsumers caughtUp = replica(Duration.ZERO);
 
-        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, batch)
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
                         count(connection, "select count(*) from user_progress where user_id = $1", user),
@@ -107,7 +109,7 @@ class DeferredRecomputeTest {
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
                         count(connection, "select count(*) from skill_days where skill_id = $1", skill)).andFailFast())
                 .invoke(deferred -> assertThat(deferred).containsExactly(0L, 0L, 1L, 1L, 0L))
-                .chain(() -> consumers.applyLogs(connection, small))
+                .chain(() -> caughtUp.applyLogs(connection, small))
                 .chain(() -> Uni.join().all(
                         count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
                         count(connection, "select total_minutes from skill_progress where skill_id = $1", skill),
@@ -123,12 +125,33 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void aSmallBatchAmidABacklogLeavesTheMarkedFiguresForLater() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        UUID other = UUID.randomUUID();
+        List<LogFact> small = logs(other, UUID.randomUUID(), 1);
+        // a backlog's batches come one right after the other; a small one among them is no sign of its end
+        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+
+        pool.withTransaction(connection -> midBacklog.applyLogs(connection, batch)
+                .chain(() -> midBacklog.applyLogs(connection, small))
+                .chain(() -> Uni.join().all(
+                        count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
+                        count(connection, "select count(*) from stale_users where user_id = $1", user),
+                        count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
+                        count(connection, "select total_sessions from user_progress where user_id = $1", other)).andFailFast())
+                .invoke(left -> assertThat(left).containsExactly(1L, 1L, 0L, 1L)))
+                .await().atMost(WAIT);
+    }
+
+    @Test
     void aSmallBatchOfAnotherReplicaLeavesAMarkedSkillToTheRecomputeOfItsWholeDays() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog + 1);
-        ProgressConsumers otherReplica = new ProgressConsumers(handler, facts, skills, milestones, progress, erasedUsers, backlog);
+        ProgressConsumers oneReplica = replica(Duration.ZERO);
+        ProgressConsumers otherReplica = replica(Duration.ZERO);
 
-        pool.withTransaction(connection -> consumers.applyLogs(connection, batch.subList(0, backlog))
+        pool.withTransaction(connection -> oneReplica.applyLogs(connection, batch.subList(0, backlog))
                 .chain(() -> otherReplica.applyLogs(connection, batch.subList(backlog, backlog + 1)))
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
@@ -171,6 +194,11 @@ class DeferredRecomputeTest {
         assertThat(TestDatabase.count("select count(*) from stale_users where user_id = ?", user)).isZero();
         assertThat(TestDatabase.count("select count(*) from user_progress where user_id = ?", user)).isZero();
         assertThat(TestDatabase.count("select count(*) from skill_progress where skill_id = ?", skill)).isZero();
+    }
+
+    /** A consumer of its own, like another replica's, that takes a backlog as over after {@code quiet}. */
+    private ProgressConsumers replica(Duration quiet) {
+        return new ProgressConsumers(handler, facts, skills, milestones, progress, erasedUsers, backlog, quiet);
     }
 
     /** {@code count} logs of one skill, a few a day over the last weeks, changed a minute ago. */
