@@ -133,9 +133,16 @@ public class ProgressConsumers {
                 });
     }
 
-    /** Recomputes every skill and user marked stale. */
-    Uni<Void> recomputeStale(SqlConnection connection) {
-        return progress.lock(connection).chain(() -> progress.recompute(connection, Map.of(), Map.of(), true));
+    /**
+     * Recomputes every skill and user marked stale, unless a consumer is writing right now: a backlog
+     * batch that takes longer than the quiet period looks like the end of the backlog from outside,
+     * and a drain amid a backlog re-reads every fact of every marked skill only for them to be marked
+     * again. @return whether it recomputed
+     */
+    Uni<Boolean> recomputeStaleUnlessBusy(SqlConnection connection) {
+        return progress.tryLock(connection).chain(locked -> locked
+                ? progress.recompute(connection, Map.of(), Map.of(), true).replaceWith(true)
+                : Uni.createFrom().item(false));
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {

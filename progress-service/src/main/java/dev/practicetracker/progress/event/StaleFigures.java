@@ -19,8 +19,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 /**
  * Recomputes the skills and users a backlog left marked stale when no smaller batch came after it
  * to do so (the backlog ended on a full batch, or this replica's partitions went quiet): checks
- * every {@code stale-check-interval}, and recomputes once nothing has been marked for that long
- * (while a backlog is still being worked through, by any replica, it waits). One check at a time.
+ * every {@code stale-check-interval}, and recomputes once nothing has been marked for that long and
+ * no consumer is writing (while a backlog is still being worked through, by any replica, it waits).
+ * One check at a time.
  */
 @ApplicationScoped
 public class StaleFigures {
@@ -57,8 +58,13 @@ public class StaleFigures {
             return;
         }
         progress.staleAndQuietFor(interval)
-                .chain(any -> any ? pool.withTransaction(consumers::recomputeStale) : Uni.createFrom().voidItem())
-                .subscribe().with(done -> checking.set(false), failure -> {
+                .chain(any -> any ? pool.withTransaction(consumers::recomputeStaleUnlessBusy) : Uni.createFrom().item(false))
+                .subscribe().with(recomputed -> {
+                    checking.set(false);
+                    if (recomputed) {
+                        Log.info("recomputed the progress figures a backlog left stale");
+                    }
+                }, failure -> {
                     checking.set(false);
                     Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(),
                             failure.toString());

@@ -168,7 +168,9 @@ public class ProgressRepository {
      * that miss them. Taken first by every transaction that writes the projection, so none waits for a
      * row another holds while holding it.
      */
-    private static final String LOCK = "select pg_advisory_xact_lock(" + 0x70726f6772657373L + ")";
+    private static final String LOCK_KEY = Long.toString(0x70726f6772657373L);
+    private static final String LOCK = "select pg_advisory_xact_lock(" + LOCK_KEY + ")";
+    private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + LOCK_KEY + ")";
 
     private static final String SKILL_COLUMNS = """
             s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
@@ -271,6 +273,11 @@ public class ProgressRepository {
     /** Waits until this transaction is the projection's only writer (released when it ends). */
     public Uni<Void> lock(SqlClient client) {
         return client.query(LOCK).execute().replaceWithVoid();
+    }
+
+    /** Takes the writer's lock if no other transaction holds it (then held until this one ends). */
+    public Uni<Boolean> tryLock(SqlClient client) {
+        return client.query(TRY_LOCK).execute().map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     /** Everything held for this skill id, whoever it belongs to; the caller decides who may see it. */

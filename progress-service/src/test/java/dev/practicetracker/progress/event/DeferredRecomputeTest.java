@@ -145,6 +145,21 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void theCheckDoesNotRecomputeWhileAConsumerIsWriting() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+
+        // a backlog batch that has marked and not yet committed: the check, from another connection, backs off
+        Boolean recomputedMeanwhile = pool.withTransaction(connection -> midBacklog.applyLogs(connection, batch)
+                .chain(() -> pool.withTransaction(consumers::recomputeStaleUnlessBusy))).await().atMost(WAIT);
+
+        assertThat(recomputedMeanwhile).isFalse();
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
+        assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
+    }
+
+    @Test
     void aSmallBatchOfAnotherReplicaLeavesAMarkedSkillToTheRecomputeOfItsWholeDays() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog + 1);
