@@ -39,9 +39,10 @@ final class Startup {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 TimeUnit.SECONDS.sleep(10);
                 double megabytes = residentMegabytes(copy.pid());
-                System.out.printf("P7 %s: ready in %.2f s, idle RSS %.0f MB%n", service.module, seconds, megabytes);
-                results.add(Result.bounded("P7 " + service.module, service.module + " start to ready", seconds, "s", "—", null, "",
-                        MAXIMUM_SECONDS));
+                System.out.printf("P7 %s (%s): ready in %.2f s, idle RSS %.0f MB%n", service.module, copy.runtime(), seconds,
+                        megabytes);
+                results.add(Result.bounded("P7 " + service.module, service.module + " start to ready (" + copy.runtime() + ")",
+                        seconds, "s", "—", null, "", MAXIMUM_SECONDS));
                 results.add(Result.bounded("P7 " + service.module + " RSS", service.module + " idle RSS", megabytes, "MB", "—", null, "",
                         MAXIMUM_MEGABYTES));
             } finally {

@@ -11,34 +11,55 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** One packaged service ({@code target/quarkus-app}), configured for the local stack by system properties. */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /** A recording JVM writes its ahead-of-time cache as it exits: on this machine 15 s or more. */
+    private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(2);
+
     private final Service service;
     private final ChildProcess process;
     private final String url;
+    private final Optional<AotCache> recording;
+    private final boolean usesAotCache;
 
-    private ServiceProcess(Service service, ChildProcess process, String url) {
+    private ServiceProcess(Service service, ChildProcess process, String url, Optional<AotCache> recording, boolean usesAotCache) {
         this.service = service;
         this.process = process;
         this.url = url;
+        this.recording = recording;
+        this.usesAotCache = usesAotCache;
     }
 
     static Path applicationJar(Path root, Service service) {
         return root.resolve(service.module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }
 
+    /** The stack's own instance of a service; on JDK 25+ it records an ahead-of-time cache if there is none. */
     static ServiceProcess start(Service service, StackSettings settings, Path publicKey) throws IOException {
-        return start(service, settings, publicKey, settings.servicePorts().get(service), service.module);
+        return start(service, settings, publicKey, settings.servicePorts().get(service), service.module, true);
     }
 
-    static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName) throws IOException {
+    /** One more instance of a service beside the stack's own; it uses an ahead-of-time cache but never records one. */
+    static ServiceProcess startCopy(Service service, StackSettings settings, Path publicKey, int port) throws IOException {
+        return start(service, settings, publicKey, port, service.module + "-copy", false);
+    }
+
+    private static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName,
+            boolean mayRecord) throws IOException {
         Path jar = applicationJar(settings.root(), service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
+        }
+        Optional<AotCache> cache = AotCache.of(settings.stateDirectory().resolve("aot"), service.module, jar.getParent(),
+                Runtime.version());
+        Optional<AotCache> recording = cache.filter(c -> mayRecord && !c.exists());
+        if (recording.isPresent()) {
+            recording.get().deleteOthers();
         }
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
         List<String> arguments = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
@@ -61,10 +82,22 @@ public final class ServiceProcess {
             // no collector to send traces to unless one is named
             arguments.add("-Dquarkus.otel.sdk.disabled=true");
         }
+        cache.ifPresent(c -> arguments.addAll(c.jvmOptions(mayRecord)));
         arguments.addAll(List.of("-jar", jar.toString()));
         ChildProcess process = ChildProcess.startJava(service.module, arguments, settings.logs().resolve(logName + ".log"),
                 settings.root());
-        return new ServiceProcess(service, process, "http://127.0.0.1:" + port);
+        return new ServiceProcess(service, process, "http://127.0.0.1:" + port, recording, cache.filter(AotCache::exists).isPresent());
+    }
+
+    /** The JVM it runs on, e.g. "JDK 25, AOT cache", for reports. */
+    public String runtime() {
+        String jdk = "JDK " + Runtime.version().feature();
+        return usesAotCache ? jdk + ", AOT cache" : recording.isPresent() ? jdk + ", recording an AOT cache" : jdk;
+    }
+
+    /** Whether this instance records an ahead-of-time cache, written when it stops. */
+    public boolean recordsAotCache() {
+        return recording.isPresent();
     }
 
     public Service service() {
@@ -96,7 +129,17 @@ public final class ServiceProcess {
     }
 
     public void stop() {
-        process.stop();
+        if (recording.isEmpty()) {
+            process.stop();
+            return;
+        }
+        if (!process.stop(RECORDING_STOP_GRACE)) {
+            try {
+                recording.get().discard();
+            } catch (IOException e) {
+                System.err.println("could not delete the unfinished " + recording.get().file() + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Crashes the service (SIGKILL). */
