@@ -113,16 +113,16 @@ public class ProgressConsumers {
         // the lock and the erasure check go out together; the check runs once the lock is held
         return Uni.combine().all().unis(progress.lock(connection),
                 erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)).with((locked, live) -> live)
-                .chain(live -> facts.saveAll(connection, live))
-                // sent together, in this order: the connection runs them one after the other (each
-                // sees the ones before), in one round trip instead of four
-                .chain(applied -> backlog
-                        ? progress.markStale(connection, applied.skillsAsOf().keySet(), applied.usersAsOf().keySet())
-                        : Uni.join().all(
-                                progress.addToDays(connection, applied.additions()),
-                                progress.recomputeDays(connection, applied.days()),
-                                progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
-                                .andFailFast().replaceWithVoid())
+                .chain(live -> backlog
+                        ? facts.saveAllMarkingStale(connection, live)
+                        : facts.saveAll(connection, live)
+                                // sent together, in this order: the connection runs them one after the
+                                // other (each sees the ones before), in one round trip instead of four
+                                .chain(applied -> Uni.join().all(
+                                        progress.addToDays(connection, applied.additions()),
+                                        progress.recomputeDays(connection, applied.days()),
+                                        progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
+                                        .andFailFast().replaceWithVoid()))
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> {
                     if (backlog) {

@@ -25,18 +25,16 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LogFactRepository {
 
-    /**
-     * Writes the facts whose version is newer and answers what that changed, with the change times of
-     * the written facts: a log new to the projection (and not deleted) is an addition, named by its id;
-     * any other write names the (skill, day) pairs it touched (the log's day, and the day it was on
-     * before when its date moved), whose aggregates must be recomputed.
-     */
-    private static final String UPSERT_ALL = """
+    /** The batch as a relation, one array per column. */
+    private static final String INCOMING = """
             with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
                            version, deleted, changed_at) as (
                 select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
                                      $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[])),
-            previous as (select f.log_id, f.skill_id, f.local_date, f.user_id from log_facts f join incoming i on i.log_id = f.log_id),
+            """;
+
+    /** Writes the facts whose version is newer (a log's skill and user never change). */
+    private static final String WRITTEN = """
             written as (
                 insert into log_facts (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
                                        milestone_id, version, deleted, changed_at)
@@ -46,7 +44,18 @@ public class LogFactRepository {
                     milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
                     changed_at = excluded.changed_at
                 where log_facts.version < excluded.version
-                returning log_id, skill_id, local_date, user_id, changed_at, deleted)
+                returning log_id, skill_id, local_date, user_id, changed_at, deleted)""";
+
+    /**
+     * Writes the facts and answers what that changed, with the change times of the written facts: a
+     * log new to the projection (and not deleted) is an addition, named by its id; any other write
+     * names the (skill, day) pairs it touched (the log's day, and the day it was on before when its
+     * date moved), whose aggregates must be recomputed.
+     */
+    private static final String UPSERT_ALL = INCOMING + """
+            previous as (select f.log_id, f.skill_id, f.local_date, f.user_id from log_facts f join incoming i on i.log_id = f.log_id),
+            """ + WRITTEN + """
+
             select w.skill_id, w.local_date, w.user_id, w.changed_at,
                    case when not w.deleted and not exists (select 1 from previous p where p.log_id = w.log_id) then w.log_id end
                        as added_log
@@ -54,12 +63,40 @@ public class LogFactRepository {
             union
             select p.skill_id, p.local_date, p.user_id, w.changed_at, null from previous p join written w on w.log_id = p.log_id""";
 
+    /**
+     * Writes the facts and marks the skills and users they belong to as stale, answering nothing: what
+     * a backlog batch does (see {@link ProgressRepository#recompute}). A skill or user already marked
+     * costs nothing more; the marking time is the statement's own clock, not its transaction's start.
+     */
+    private static final String UPSERT_ALL_MARKING_STALE = INCOMING + WRITTEN + """
+            ,
+            skills as (insert into stale_skills select distinct skill_id from written on conflict do nothing),
+            users as (insert into stale_users select distinct user_id from written on conflict do nothing)
+            insert into stale_marked (at) select clock_timestamp() where exists (select 1 from written)
+            on conflict (singleton) do update set at = excluded.at""";
+
     /** @return what changed (nothing when no fact was newer) */
     public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {
         List<LogFact> facts = NewestVersions.of(batch, LogFact::logId, LogFact::version);
         if (facts.isEmpty()) {
             return Uni.createFrom().item(new AppliedFacts(List.of(), Set.of(), Map.of(), Map.of()));
         }
+        return client.preparedQuery(UPSERT_ALL).execute(columns(facts)).map(AppliedFacts::of);
+    }
+
+    /**
+     * Writes the facts of a backlog batch and marks the skills and users of those a newer version
+     * changed as stale, in one statement: their days and figures are recomputed once the backlog is over.
+     */
+    public Uni<Void> saveAllMarkingStale(SqlClient client, Collection<LogFact> batch) {
+        List<LogFact> facts = NewestVersions.of(batch, LogFact::logId, LogFact::version);
+        if (facts.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery(UPSERT_ALL_MARKING_STALE).execute(columns(facts)).replaceWithVoid();
+    }
+
+    private static Tuple columns(List<LogFact> facts) {
         int size = facts.size();
         UUID[] logs = new UUID[size], users = new UUID[size], skills = new UUID[size];
         OffsetDateTime[] practiced = new OffsetDateTime[size], changed = new OffsetDateTime[size];
@@ -84,7 +121,7 @@ public class LogFactRepository {
             deleted[i] = fact.deleted();
             changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
         }
-        return client.preparedQuery(UPSERT_ALL).execute(Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes,
-                difficulty, confidence, milestones, versions, deleted, changed))).map(AppliedFacts::of);
+        return Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes, difficulty, confidence, milestones, versions,
+                deleted, changed));
     }
 }

@@ -153,10 +153,6 @@ public class ProgressRepository {
     private static final String RECOMPUTE_USERS_AND_MARKED = namedAndMarked("user_id", "stale_users",
             "select max(p.as_of) from skill_progress p where p.user_id = d.user_id") + USERS_FROM_DAYS;
 
-    private static final String MARK_STALE = """
-            with skills as (insert into stale_skills select unnest($1::uuid[]) on conflict do nothing),
-            users as (insert into stale_users select unnest($2::uuid[]) on conflict do nothing)
-            insert into stale_marked (at) values (clock_timestamp()) on conflict (singleton) do update set at = excluded.at""";
     /** Whether something is marked stale and nothing has been marked for the last $1 milliseconds. */
     private static final String STALE_AND_QUIET = """
             select (exists (select 1 from stale_skills) or exists (select 1 from stale_users))
@@ -247,18 +243,6 @@ public class ProgressRepository {
         return Uni.join().all(client.query(RECOMPUTE_DAYS_OF_MARKED).execute().replaceWithVoid(),
                 execute(client, RECOMPUTE_SKILLS_AND_MARKED, asOfBySkill), execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser))
                 .andFailFast().replaceWithVoid();
-    }
-
-    /**
-     * Marks these skills and users as behind their facts: their days and figures are recomputed
-     * later, once each (see {@link #recompute}).
-     */
-    public Uni<Void> markStale(SqlClient client, Set<UUID> skills, Set<UUID> users) {
-        if (skills.isEmpty() && users.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return client.preparedQuery(MARK_STALE).execute(Tuple.of(skills.toArray(UUID[]::new), users.toArray(UUID[]::new)))
-                .replaceWithVoid();
     }
 
     /**

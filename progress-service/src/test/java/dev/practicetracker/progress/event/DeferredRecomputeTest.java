@@ -184,6 +184,25 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void aBacklogBatchReplayedMarksNothing() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> batch = logs(user, skill, backlog);
+        List<LogFact> small = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
+        ProgressConsumers caughtUp = replica(Duration.ZERO);
+
+        // applied and recomputed, then redelivered whole: no version in it is newer than the facts
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, batch)
+                .chain(() -> caughtUp.applyLogs(connection, small))
+                .chain(() -> caughtUp.applyLogs(connection, batch))
+                .chain(() -> Uni.join().all(
+                        count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
+                        count(connection, "select count(*) from stale_users where user_id = $1", user),
+                        count(connection, "select total_sessions from skill_progress where skill_id = $1", skill)).andFailFast())
+                .invoke(replayed -> assertThat(replayed).containsExactly(0L, 0L, (long) backlog)))
+                .await().atMost(WAIT);
+    }
+
+    @Test
     void figuresABacklogLeftStaleAreRecomputedWhenNoFurtherBatchComes() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
