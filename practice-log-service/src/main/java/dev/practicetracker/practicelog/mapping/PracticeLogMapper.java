@@ -14,9 +14,9 @@ public final class PracticeLogMapper {
     private PracticeLogMapper() {
     }
 
-    public static PracticeLog newLog(Caller caller, UUID skillId, LogFields fields, Instant now) {
+    public static PracticeLog newLog(UUID id, Caller caller, UUID skillId, LogFields fields, Instant now) {
         PracticeLog log = new PracticeLog();
-        log.id = UUID.randomUUID();
+        log.id = id;
         log.userId = caller.userId();
         log.skillId = skillId;
         log.createdAt = now;

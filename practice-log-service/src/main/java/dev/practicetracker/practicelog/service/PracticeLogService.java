@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.SqlOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.MergePatch;
@@ -40,15 +41,17 @@ public class PracticeLogService {
     private final SkillDirectory skills;
     private final SqlOutbox outbox;
     private final ObjectMapper mapper;
+    private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeLogService(PracticeLogRepository repository, PracticeLogRules rules, SkillDirectory skills, SqlOutbox outbox,
-            ObjectMapper mapper, Clock clock) {
+            ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.skills = skills;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -59,7 +62,7 @@ public class PracticeLogService {
     public Uni<PracticeLog> prepare(Caller caller, UUID skillId, LogFields fields) {
         rules.requireValid(skillId, fields);
         return requireMilestoneOf(skillId, fields.milestoneId())
-                .map(skill -> PracticeLogMapper.newLog(caller, skillId, fields, Timestamps.now(clock)));
+                .map(skill -> PracticeLogMapper.newLog(ids.next(), caller, skillId, fields, Timestamps.now(clock)));
     }
 
     /** Writes a prepared log with its {@code practice-log.created.v1}; 404 if its skill was deleted meanwhile. */

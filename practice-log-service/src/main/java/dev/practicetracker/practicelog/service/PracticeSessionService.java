@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.SqlOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.UniqueViolation;
@@ -40,15 +41,17 @@ public class PracticeSessionService {
     private final PracticeLogRules rules;
     private final SkillDirectory skills;
     private final SqlOutbox outbox;
+    private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeSessionService(PracticeSessionRepository sessions, PracticeLogService logs, PracticeLogRules rules,
-            SkillDirectory skills, SqlOutbox outbox, Clock clock) {
+            SkillDirectory skills, SqlOutbox outbox, TimeOrderedIds ids, Clock clock) {
         this.sessions = sessions;
         this.logs = logs;
         this.rules = rules;
         this.skills = skills;
         this.outbox = outbox;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -56,7 +59,7 @@ public class PracticeSessionService {
     public Uni<PracticeSession> prepareStart(Caller caller, UUID skillId) {
         return skills.callersSkill(skillId, null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
-                .map(skill -> new PracticeSession(UUID.randomUUID(), caller.userId(), skillId, Timestamps.now(clock), null,
+                .map(skill -> new PracticeSession(ids.next(), caller.userId(), skillId, Timestamps.now(clock), null,
                         PracticeSession.Status.ACTIVE, null, 1));
     }
 
@@ -87,7 +90,7 @@ public class PracticeSessionService {
                                 .map(ended -> new Ended(ended, null));
                     }
                     rules.requireValid(session.skillId(), fields);
-                    PracticeLog log = PracticeLogMapper.newLog(caller, session.skillId(), fields, now);
+                    PracticeLog log = PracticeLogMapper.newLog(ids.next(), caller, session.skillId(), fields, now);
                     return logs.insert(connection, log).chain(written -> sessions.saveEnded(connection,
                             session.ended(request.completion().status(), now, written.id)).map(ended -> new Ended(ended, written)));
                 }));

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.outbox.SqlOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -51,15 +52,17 @@ public class PracticeLogImport {
     private final PracticeLogRepository logs;
     private final PracticeLogRules rules;
     private final SqlOutbox outbox;
+    private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeLogImport(KnownSkillRepository knownSkills, SkillDirectory skills, PracticeLogRepository logs,
-            PracticeLogRules rules, SqlOutbox outbox, Clock clock) {
+            PracticeLogRules rules, SqlOutbox outbox, TimeOrderedIds ids, Clock clock) {
         this.knownSkills = knownSkills;
         this.skills = skills;
         this.logs = logs;
         this.rules = rules;
         this.outbox = outbox;
+        this.ids = ids;
         this.clock = clock;
     }
 
@@ -84,7 +87,7 @@ public class PracticeLogImport {
                     problems.add(new Violation(row, "milestone_id", "is not a milestone of this skill's roadmap"));
                 }
                 if (problems.isEmpty()) {
-                    valid.add(PracticeLogMapper.newLog(caller, skill.id(), fields, now));
+                    valid.add(PracticeLogMapper.newLog(ids.next(), caller, skill.id(), fields, now));
                 }
                 violations.addAll(problems);
             }

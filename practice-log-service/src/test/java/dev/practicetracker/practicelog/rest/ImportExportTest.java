@@ -127,6 +127,21 @@ class ImportExportTest {
     }
 
     @Test
+    void importedLogsGetTimeOrderedIdsInRowOrder() {
+        String csv = HEADER
+                + skill + ",2026-11-03T10:00:00Z,30,Imported row 1,3\n"
+                + skill + ",2026-11-01T10:00:00Z,30,Imported row 2,3\n"
+                + skill + ",2026-11-02T10:00:00Z,30,Imported row 3,3\n";
+
+        importCsv(csv).statusCode(201).body("imported", equalTo(3));
+
+        assertThat(TestDatabase.count("select count(*) from practice_logs where user_id = ? and uuid_extract_version(id) = 7", user))
+                .isEqualTo(3);
+        assertThat(TestDatabase.count("select count(*) from (select description, row_number() over (order by id) as n"
+                + " from practice_logs where user_id = ?) logs where description = 'Imported row ' || n", user)).isEqualTo(3);
+    }
+
+    @Test
     void moreThanTenThousandRowsAreRefused() {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 10_001; i++) {

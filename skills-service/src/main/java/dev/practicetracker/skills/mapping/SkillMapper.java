@@ -13,9 +13,9 @@ public final class SkillMapper {
     private SkillMapper() {
     }
 
-    public static Skill newSkill(UUID userId, SkillFields request, Instant now) {
+    public static Skill newSkill(UUID id, UUID userId, SkillFields request, Instant now) {
         Skill skill = new Skill();
-        skill.id = UUID.randomUUID();
+        skill.id = id;
         skill.userId = userId;
         skill.name = request.name();
         skill.description = request.description();

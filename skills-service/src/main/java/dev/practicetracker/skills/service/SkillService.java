@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.TransactionalOutbox;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -40,22 +41,24 @@ public class SkillService {
     private final TransactionalOutbox outbox;
     private final Validator validator;
     private final ObjectMapper mapper;
+    private final TimeOrderedIds ids;
     private final Clock clock;
 
     public SkillService(SkillRepository repository, MilestoneProgressRepository milestones, RoadmapRules roadmapRules,
-            TransactionalOutbox outbox, Validator validator, ObjectMapper mapper, Clock clock) {
+            TransactionalOutbox outbox, Validator validator, ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.milestones = milestones;
         this.roadmapRules = roadmapRules;
         this.outbox = outbox;
         this.validator = validator;
         this.mapper = mapper;
+        this.ids = ids;
         this.clock = clock;
     }
 
     public Uni<Skill> create(Caller caller, SkillFields fields) {
         return outbox.inTransaction(() -> requireFreeName(caller.userId(), fields.name(), null)
-                .chain(() -> repository.persist(SkillMapper.newSkill(caller.userId(), fields, Timestamps.now(clock))))
+                .chain(() -> repository.persist(SkillMapper.newSkill(ids.next(), caller.userId(), fields, Timestamps.now(clock))))
                 .call(skill -> publish(EventTypes.SKILL_CREATED, skill, false)));
     }
 

@@ -55,6 +55,16 @@ class SkillCrudTest {
     }
 
     @Test
+    void newSkillsGetTimeOrderedIds() {
+        UUID first = UUID.fromString(api.create(Map.of("name", "First of two")).statusCode(201).extract().path("id"));
+        UUID second = UUID.fromString(api.create(Map.of("name", "Second of two")).statusCode(201).extract().path("id"));
+
+        assertThat(first.version()).isEqualTo(7);
+        assertThat(second.version()).isEqualTo(7);
+        assertThat(Long.compareUnsigned(second.getMostSignificantBits(), first.getMostSignificantBits())).isPositive();
+    }
+
+    @Test
     void aTooLongTagIsNamedByItsIndex() {
         api.create(Map.of("name", "Tagged", "tags", List.of("ok", "x".repeat(51))))
                 .statusCode(400)
