@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violation;
@@ -37,16 +36,25 @@ public class ImportParser {
         this.json = json;
     }
 
-    /** @throws ProblemException 400 for a document that is not CSV with the needed columns, or too long */
+    /**
+     * Cells are read as arrays and picked by the header's column positions: no map per row.
+     *
+     * @throws ProblemException 400 for a document that is not CSV with the needed columns, or too long
+     */
     public List<ImportRow> csv(String document) {
-        CsvSchema header = CsvSchema.emptySchema().withHeader();
         List<ImportRow> rows = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> records = CSV.readerFor(Map.class).with(header).readValues(document)) {
-            requireColumns(((CsvSchema) records.getParser().getSchema()));
+        try (MappingIterator<String[]> records = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
+                .readValues(document)) {
+            String[] header = records.hasNextValue() ? records.nextValue() : new String[0];
+            Map<String, Integer> positions = positionsOf(header);
             while (records.hasNextValue()) {
-                Map<String, String> record = records.nextValue();
+                String[] cells = records.nextValue();
                 requireRoomFor(rows.size() + 1);
-                rows.add(json.convertValue(normalised(record), ImportRow.class));
+                if (cells.length > header.length) {
+                    throw ProblemException.invalid("body", "is not readable CSV: row " + (rows.size() + 1) + " has "
+                            + cells.length + " cells, the header " + header.length);
+                }
+                rows.add(ImportRow.of(column -> cellOrNull(cells, positions.get(column))));
             }
         } catch (IOException e) {
             throw ProblemException.invalid("body", "is not readable CSV: " + e.getMessage().lines().findFirst().orElse(""));
@@ -76,9 +84,7 @@ public class ImportParser {
                 rows.add(null);
                 continue;
             }
-            rows.add(new ImportRow(text(element, "skill_id"), text(element, "skill_name"), text(element, "date_practiced"),
-                    text(element, "duration"), text(element, "description"), text(element, "difficulty_rating"),
-                    text(element, "confidence_rating"), text(element, "activity_type"), text(element, "milestone_id")));
+            rows.add(ImportRow.of(column -> text(element, column)));
         }
         if (!shapeErrors.isEmpty()) {
             throw ProblemException.invalid(shapeErrors);
@@ -95,33 +101,37 @@ public class ImportParser {
         return value.isValueNode() ? value.asText() : value.toString();
     }
 
-    private static void requireColumns(CsvSchema schema) {
-        Set<String> columns = new HashSet<>();
-        schema.forEach(column -> columns.add(column.getName().strip().toLowerCase()));
+    /** Where each known column is (the first of that name), or a 400 naming the needed columns missing. */
+    private static Map<String, Integer> positionsOf(String[] header) {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < header.length; i++) {
+            String name = header[i].strip().toLowerCase();
+            if (KNOWN_COLUMNS.contains(name)) {
+                positions.putIfAbsent(name, i);
+            }
+        }
         List<String> missing = new ArrayList<>();
         for (String required : List.of("date_practiced", "duration", "description")) {
-            if (!columns.contains(required)) {
+            if (!positions.containsKey(required)) {
                 missing.add(required);
             }
         }
-        if (!columns.contains("skill_id") && !columns.contains("skill_name")) {
+        if (!positions.containsKey("skill_id") && !positions.containsKey("skill_name")) {
             missing.add("skill_id or skill_name");
         }
         if (!missing.isEmpty()) {
             throw ProblemException.invalid("header", "needs the columns " + String.join(", ", missing)
                     + " (known: " + Arrays.toString(ImportRow.COLUMNS) + ")");
         }
+        return positions;
     }
 
-    private static Map<String, String> normalised(Map<String, String> record) {
-        Map<String, String> row = new HashMap<>();
-        record.forEach((column, value) -> {
-            String name = column.strip().toLowerCase();
-            if (KNOWN_COLUMNS.contains(name)) {
-                row.put(name, value == null || value.isBlank() ? null : value);
-            }
-        });
-        return row;
+    /** A blank or missing cell is an absent value. */
+    private static String cellOrNull(String[] cells, Integer position) {
+        if (position == null || position >= cells.length || cells[position].isBlank()) {
+            return null;
+        }
+        return cells[position];
     }
 
     private static void requireRoomFor(int rows) {

@@ -1,6 +1,6 @@
 package dev.practicetracker.practicelog.transfer;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.util.function.Function;
 
 import dev.practicetracker.practicelog.ActivityType;
 
@@ -9,12 +9,18 @@ import dev.practicetracker.practicelog.ActivityType;
  * log's fields. Text throughout, so a bad value is reported against its row rather than failing the
  * whole document.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record ImportRow(String skillId, String skillName, String datePracticed, String duration, String description,
         String difficultyRating, String confidenceRating, String activityType, String milestoneId) {
 
     static final String[] COLUMNS = { "skill_id", "skill_name", "date_practiced", "duration", "description",
             "difficulty_rating", "confidence_rating", "activity_type", "milestone_id" };
+
+    /** The row whose every field is the value of its column (by its name in {@link #COLUMNS}), or null. */
+    static ImportRow of(Function<String, String> column) {
+        return new ImportRow(column.apply("skill_id"), column.apply("skill_name"), column.apply("date_practiced"),
+                column.apply("duration"), column.apply("description"), column.apply("difficulty_rating"),
+                column.apply("confidence_rating"), column.apply("activity_type"), column.apply("milestone_id"));
+    }
 
     static ActivityType activityTypeOf(String value) {
         return value == null || value.isBlank() ? null : ActivityType.of(value.strip());
