@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -63,17 +62,6 @@ public class KnownSkillRepository {
                     rows.forEach(row -> skills.put(row.getUUID("id"), toKnownSkill(row)));
                     return skills;
                 });
-    }
-
-    /**
-     * Share-locks the user's live skills among {@code ids} for the rest of the transaction, so a
-     * concurrent {@code skill.deleted} cascade waits for (and then includes) what this transaction writes.
-     *
-     * @return how many of them are live
-     */
-    public Uni<Integer> lockLive(SqlClient client, UUID userId, Collection<UUID> ids) {
-        return client.preparedQuery("select id from known_skills where id = any($1) and user_id = $2 and not deleted for share")
-                .execute(Tuple.of(ids.toArray(UUID[]::new), userId)).map(RowSet::size);
     }
 
     public Uni<Void> save(KnownSkill skill) {

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,9 +54,19 @@ public class PracticeLogRepository {
     private static final String DELETE_WITH_EVENT = "with gone as (delete from practice_logs where id = $1 and user_id = $2)"
             + " insert into outbox (" + SqlOutbox.COLUMNS + ") values (" + parameters(3, SqlOutbox.COLUMN_COUNT) + ")";
     private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
-    private static final String INSERT_MANY = "insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
+    /**
+     * The import's logs and their events, only while every skill they name is the user's and live,
+     * share-locked as for a single insert ($16 the skills, $17 the user, $18 how many skills): one
+     * statement, so they commit together or not at all, with or without an idempotency key.
+     */
+    private static final String INSERT_MANY_WITH_EVENTS = "with live as (select count(*) as skills from"
+            + " (select id from known_skills where id = any($16) and user_id = $17 and not deleted for share) locked),"
+            + " written as (insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
-            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[])";
+            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[])"
+            + " where (select skills from live) = $18)"
+            + " insert into outbox (" + SqlOutbox.COLUMNS + ") " + SqlOutbox.selectFromArrays(19)
+            + " where (select skills from live) = $18";
 
     private final Pool pool;
 
@@ -110,11 +121,13 @@ public class PracticeLogRepository {
                 .withFinalizer(SqlConnection::close);
     }
 
-    /** Many logs in one statement (the import): arrays in, one row each out. */
-    public Uni<Void> insertAll(SqlClient client, List<PracticeLog> logs) {
-        if (logs.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
+    /**
+     * Many logs and their events in one statement (the import): arrays in.
+     *
+     * @return false, with nothing written, when one of the skills is no longer the user's live skill
+     */
+    public Uni<Boolean> insertAllWithEvents(SqlClient client, UUID userId, Set<UUID> skillIds, List<PracticeLog> logs,
+            List<OutboxMessage> events) {
         int size = logs.size();
         UUID[] ids = new UUID[size], users = new UUID[size], skills = new UUID[size];
         OffsetDateTime[] practiced = new OffsetDateTime[size], created = new OffsetDateTime[size], updated = new OffsetDateTime[size];
@@ -141,8 +154,12 @@ public class PracticeLogRepository {
             created[i] = utc(log.createdAt);
             updated[i] = utc(log.updatedAt);
         }
-        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(Arrays.asList(ids, users, skills, practiced, days, zones,
-                durations, descriptions, difficulty, confidence, types, milestones, versions, created, updated))).replaceWithVoid();
+        List<Object> parameters = new ArrayList<>(Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
+                difficulty, confidence, types, milestones, versions, created, updated, skillIds.toArray(UUID[]::new), userId,
+                (long) skillIds.size()));
+        parameters.addAll(SqlOutbox.arrays(events));
+        return client.preparedQuery(INSERT_MANY_WITH_EVENTS).execute(Tuple.tuple(parameters))
+                .map(rows -> rows.rowCount() == events.size());
     }
 
     /** Every user's logs in id order, a chunk at a time (for republishing). */

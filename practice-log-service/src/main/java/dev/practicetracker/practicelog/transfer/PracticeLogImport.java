@@ -19,7 +19,6 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
 import dev.practicetracker.platform.outbox.OutboxMessage;
-import dev.practicetracker.platform.outbox.SqlOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violation;
 import dev.practicetracker.platform.security.Caller;
@@ -39,7 +38,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * Bulk import, all or nothing: every row is checked against the same rules as a single log, every
  * bad row is reported with its number, and only a clean document is written — all its logs and all
- * their events in one transaction, a handful of statements whatever the size.
+ * their events in one statement whatever the size.
  */
 @ApplicationScoped
 public class PracticeLogImport {
@@ -51,17 +50,15 @@ public class PracticeLogImport {
     private final SkillDirectory skills;
     private final PracticeLogRepository logs;
     private final PracticeLogRules rules;
-    private final SqlOutbox outbox;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeLogImport(KnownSkillRepository knownSkills, SkillDirectory skills, PracticeLogRepository logs,
-            PracticeLogRules rules, SqlOutbox outbox, TimeOrderedIds ids, Clock clock) {
+            PracticeLogRules rules, TimeOrderedIds ids, Clock clock) {
         this.knownSkills = knownSkills;
         this.skills = skills;
         this.logs = logs;
         this.rules = rules;
-        this.outbox = outbox;
         this.ids = ids;
         this.clock = clock;
     }
@@ -114,12 +111,11 @@ public class PracticeLogImport {
             events.add(OutboxMessage.of(Topics.PRACTICE_LOG_EVENTS, EventTypes.PRACTICE_LOG_CREATED,
                     log.id.toString(), log.userId, log.updatedAt, PracticeLogMapper.toEvent(log, false)));
         }
-        return knownSkills.lockLive(client, caller.userId(), skillIds).chain(locked -> {
-            if (locked < skillIds.size()) {
-                return Uni.createFrom().failure(ProblemException.notFound("skill"));
+        return logs.insertAllWithEvents(client, caller.userId(), skillIds, valid, events).map(written -> {
+            if (!written) {
+                throw ProblemException.notFound("skill");
             }
-            return logs.insertAll(client, valid).chain(() -> outbox.append(client, events))
-                    .replaceWith(ImportResult.imported(valid.size()));
+            return ImportResult.imported(valid.size());
         });
     }
 

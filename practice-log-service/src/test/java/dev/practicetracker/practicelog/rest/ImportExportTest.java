@@ -1,7 +1,9 @@
 package dev.practicetracker.practicelog.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.io.StringReader;
 import java.time.Instant;
@@ -139,6 +141,24 @@ class ImportExportTest {
                 .isEqualTo(3);
         assertThat(TestDatabase.count("select count(*) from (select description, row_number() over (order by id) as n"
                 + " from practice_logs where user_id = ?) logs where description = 'Imported row ' || n", user)).isEqualTo(3);
+    }
+
+    @Test
+    void anImportWhoseEventsCannotBeWrittenLeavesNoLogBehind() {
+        TestDatabase.execute("create or replace function refuse_event() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'refused by the test'; end $$");
+        TestDatabase.execute("create trigger refuse_poisoned_event before insert on outbox for each row"
+                + " when (new.payload like '%Poisoned import row%') execute function refuse_event()");
+        try {
+            importCsv(HEADER + skill + ",2026-11-01T10:00:00Z,30,Healthy import row,3\n"
+                    + skill + ",2026-11-02T10:00:00Z,30,Poisoned import row,3\n")
+                    .statusCode(500)
+                    .body(not(containsString("refused by the test")));
+        } finally {
+            TestDatabase.execute("drop trigger refuse_poisoned_event on outbox");
+        }
+
+        assertThat(TestDatabase.count("select count(*) from practice_logs where user_id = ?", user)).isZero();
     }
 
     @Test

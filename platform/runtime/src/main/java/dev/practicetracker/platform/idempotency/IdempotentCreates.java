@@ -84,7 +84,8 @@ public class IdempotentCreates {
 
     /**
      * The same, for a service writing with the SQL client: without a key {@code create} runs on the
-     * pool (a single statement is its own transaction); with one, in a transaction with the key's record.
+     * pool, so it must be a single statement (its own transaction: no BEGIN and COMMIT round trips on
+     * the hot path); with one, in a transaction with the key's record.
      */
     public Uni<Response> createWithSql(UUID userId, String key, Object request, Function<SqlClient, Uni<Created>> create) {
         if (key == null) {

@@ -28,8 +28,7 @@ public class SqlOutbox {
     /** How many {@link #COLUMNS} there are, i.e. how many parameters {@link #parameters} gives. */
     public static final int COLUMN_COUNT = 8;
 
-    private static final String INSERT_MANY = "insert into outbox (" + COLUMNS + ")"
-            + " select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::timestamptz[], $7::text[], $8::text[])";
+    private static final String INSERT_MANY = "insert into outbox (" + COLUMNS + ") " + selectFromArrays(1);
 
     private final Pool pool;
     private final OutboxRelay relay;
@@ -54,6 +53,24 @@ public class SqlOutbox {
         if (messages.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(arrays(messages))).replaceWithVoid();
+    }
+
+    /**
+     * Outbox rows for a caller that folds many into its own statement: {@code select * from unnest(...)}
+     * of the {@link #COLUMN_COUNT} arrays {@link #arrays} gives, as parameters {@code $first} onwards.
+     */
+    public static String selectFromArrays(int first) {
+        String[] types = { "uuid", "text", "text", "text", "uuid", "timestamptz", "text", "text" };
+        StringBuilder select = new StringBuilder("select * from unnest(");
+        for (int i = 0; i < types.length; i++) {
+            select.append(i == 0 ? "$" : ", $").append(first + i).append("::").append(types[i]).append("[]");
+        }
+        return select.append(')').toString();
+    }
+
+    /** The messages as one array per column, in {@link #COLUMNS} order. */
+    public static List<Object> arrays(List<OutboxMessage> messages) {
         int size = messages.size();
         UUID[] ids = new UUID[size];
         String[] topics = new String[size];
@@ -74,8 +91,7 @@ public class SqlOutbox {
             payloads[i] = message.payload();
             traceParents[i] = message.traceParent();
         }
-        return client.preparedQuery(INSERT_MANY).execute(Tuple.tuple(List.of(ids, topics, types, subjects, users, times, payloads, traceParents)))
-                .replaceWithVoid();
+        return List.of(ids, topics, types, subjects, users, times, payloads, traceParents);
     }
 
     /** The parameters of one outbox row, in {@link #COLUMNS} order, to append to a statement's own. */
