@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import dev.practicetracker.events.EventJson;
 import dev.practicetracker.events.SkillData;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.security.VerifiedTokens;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaProbe;
 import dev.practicetracker.testing.KafkaResource;
@@ -27,12 +30,16 @@ import dev.practicetracker.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.jwt.auth.principal.JWTParser;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
 @WithTestResource(value = KafkaResource.class, parallel = true)
 @WithTestResource(JwtResource.class)
 class SkillResourceTest {
+
+    @Inject
+    JWTParser tokenParser;
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -144,6 +151,19 @@ class SkillResourceTest {
     void aForgedTokenIsUnauthorized() {
         given().auth().oauth2(TestTokens.signedByAnotherKey(user)).when().get("/skills")
                 .then().statusCode(401).contentType(PROBLEM_JSON);
+    }
+
+    @Test
+    void bearerTokensAreParsedByThePlatformsRememberingVerifier() {
+        assertThat(tokenParser).isInstanceOf(VerifiedTokens.class);
+    }
+
+    @Test
+    void aTokenAcceptedOnceIsAcceptedAgainAndAForgedOneStillRefused() {
+        String token = TestTokens.forUser(user);
+        given().auth().oauth2(token).when().get("/skills").then().statusCode(200);
+        given().auth().oauth2(token).when().get("/skills").then().statusCode(200);
+        given().auth().oauth2(TestTokens.signedByAnotherKey(user)).when().get("/skills").then().statusCode(401);
     }
 
     @Test
