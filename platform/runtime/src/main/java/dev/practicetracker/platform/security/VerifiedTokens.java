@@ -36,7 +36,8 @@ import io.smallrye.jwt.auth.principal.ParseException;
 @Singleton
 public class VerifiedTokens implements JWTParser {
 
-    static final int CAPACITY = 10_000;
+    /** A remembered token holds its string and parsed claims, a few KB: this bounds them to some 10-20 MB. */
+    static final int CAPACITY = 4_096;
     static final Duration LONGEST_REUSE = Duration.ofMinutes(5);
 
     private record Verified(JsonWebToken token, Instant reusableUntil) {
