@@ -48,7 +48,7 @@ public record EventEnvelope(UUID id, String source, String type, String subject,
         add(headers, HEADER_SOURCE, source);
         add(headers, HEADER_TYPE, type);
         add(headers, HEADER_SUBJECT, subject);
-        add(headers, HEADER_TIME, time.toString());
+        add(headers, HEADER_TIME, InstantText.format(time));
         add(headers, HEADER_SPEC_VERSION, SPEC_VERSION);
         add(headers, HEADER_USER_ID, userId.toString());
         add(headers, HEADER_CONTENT_TYPE, CONTENT_TYPE);

@@ -33,6 +33,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PracticeLogRepository {
 
+    /** Every column of a log, in the order {@link #toLog} reads them. */
     static final String COLUMNS = "id, user_id, skill_id, date_practiced, local_date, zone, duration, description,"
             + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at";
     /**
@@ -234,23 +235,24 @@ public class PracticeLogRepository {
         return logs;
     }
 
+    /** A row of {@link #COLUMNS}, read by position: by name, each of the fifteen values is a search of the column names. */
     static PracticeLog toLog(Row row) {
         PracticeLog log = new PracticeLog();
-        log.id = row.getUUID("id");
-        log.userId = row.getUUID("user_id");
-        log.skillId = row.getUUID("skill_id");
-        log.datePracticed = row.getOffsetDateTime("date_practiced").toInstant();
-        log.localDate = row.getLocalDate("local_date");
-        log.zone = row.getString("zone");
-        log.duration = row.getInteger("duration");
-        log.description = row.getString("description");
-        log.difficultyRating = row.getInteger("difficulty_rating");
-        log.confidenceRating = row.getInteger("confidence_rating");
-        log.activityType = ActivityType.of(row.getString("activity_type"));
-        log.milestoneId = row.getString("milestone_id");
-        log.version = row.getLong("version");
-        log.createdAt = row.getOffsetDateTime("created_at").toInstant();
-        log.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        log.id = row.getUUID(0);
+        log.userId = row.getUUID(1);
+        log.skillId = row.getUUID(2);
+        log.datePracticed = row.getOffsetDateTime(3).toInstant();
+        log.localDate = row.getLocalDate(4);
+        log.zone = row.getString(5);
+        log.duration = row.getInteger(6);
+        log.description = row.getString(7);
+        log.difficultyRating = row.getInteger(8);
+        log.confidenceRating = row.getInteger(9);
+        log.activityType = ActivityType.of(row.getString(10));
+        log.milestoneId = row.getString(11);
+        log.version = row.getLong(12);
+        log.createdAt = row.getOffsetDateTime(13).toInstant();
+        log.updatedAt = row.getOffsetDateTime(14).toInstant();
         return log;
     }
 

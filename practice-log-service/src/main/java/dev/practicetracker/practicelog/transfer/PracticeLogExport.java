@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import dev.practicetracker.events.InstantText;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
 import dev.practicetracker.practicelog.repository.HistoryQuery;
@@ -59,10 +60,10 @@ public class PracticeLogExport {
     }
 
     private static String[] cells(PracticeLog log) {
-        return new String[] { log.id.toString(), log.skillId.toString(), log.datePracticed.toString(), log.localDate.toString(),
+        return new String[] { log.id.toString(), log.skillId.toString(), InstantText.format(log.datePracticed), log.localDate.toString(),
                 Integer.toString(log.duration), neutralised(log.description), text(log.difficultyRating),
                 text(log.confidenceRating), log.activityType.toString(), neutralised(log.milestoneId),
-                log.createdAt.toString(), log.updatedAt.toString() };
+                InstantText.format(log.createdAt), InstantText.format(log.updatedAt) };
     }
 
     /**

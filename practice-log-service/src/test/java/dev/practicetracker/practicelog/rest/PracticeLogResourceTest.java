@@ -13,13 +13,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.practicetracker.events.EventJson;
+import dev.practicetracker.events.InstantText;
 import dev.practicetracker.events.PracticeLogData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.practicelog.event.SkillEvents;
@@ -46,6 +51,9 @@ class PracticeLogResourceTest {
 
     private final UUID user = UUID.randomUUID();
     private UUID skill;
+
+    @Inject
+    ObjectMapper json;
 
     @BeforeEach
     void skillOfTheUser() {
@@ -77,6 +85,14 @@ class PracticeLogResourceTest {
                 .when().post("/practice-logs")
                 .then().statusCode(201)
                 .body("local_date", equalTo("2026-11-21"));
+    }
+
+    @Test
+    void instantsInResponsesAreWrittenByInstantTextNotTheTimeModule() throws Exception {
+        assertThat(json.getSerializerProviderInstance().findValueSerializer(Instant.class).getClass().getName())
+                .startsWith(InstantText.class.getName() + "$");
+        String createdAt = post(validLog()).statusCode(201).extract().path("created_at");
+        assertThat(createdAt).isEqualTo(Instant.parse(createdAt).toString());
     }
 
     @Test

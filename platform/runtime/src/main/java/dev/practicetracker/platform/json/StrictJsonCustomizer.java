@@ -10,20 +10,29 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import dev.practicetracker.events.InstantText;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * The API's JSON rules: snake_case names, ISO-8601 instants, and no silent coercion — {@code 30.5}
  * or {@code "30"} is not an integer and {@code 12} is not a string. Unknown fields are ignored
- * (a {@code user_id} in a body changes nothing).
+ * (a {@code user_id} in a body changes nothing). Instants are written by {@link InstantText}; this
+ * customizer runs after Quarkus's own, which register the time module, because of two writers for a
+ * type Jackson uses the one registered last.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
+    @Override
     public void customize(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.registerModule(InstantText.JACKSON_MODULE);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
