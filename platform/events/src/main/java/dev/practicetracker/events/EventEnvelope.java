@@ -71,7 +71,7 @@ public record EventEnvelope(UUID id, String source, String type, String subject,
                     required(headers, HEADER_SOURCE),
                     required(headers, HEADER_TYPE),
                     required(headers, HEADER_SUBJECT),
-                    Instant.parse(required(headers, HEADER_TIME)),
+                    InstantText.parse(required(headers, HEADER_TIME)),
                     UUID.fromString(required(headers, HEADER_USER_ID)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new MalformedEventException("unreadable CloudEvents attribute: " + e.getMessage());

@@ -1,13 +1,17 @@
 package dev.practicetracker.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 class InstantTextTest {
 
@@ -52,6 +56,44 @@ class InstantTextTest {
 
         assertThat(mapper.writeValueAsString(instant)).isEqualTo("\"2026-11-22T23:04:52.405924Z\"");
         assertThat(mapper.writeValueAsString(Instant.MAX)).isEqualTo("\"" + Instant.MAX + "\"");
+    }
+
+    @Test
+    void readsEveryInstantItWritesBack() {
+        SplittableRandom random = new SplittableRandom(20261123);
+        for (int i = 0; i < RANDOM_INSTANTS; i++) {
+            Instant instant = Instant.ofEpochSecond(random.nextLong(FIRST_SECOND, END_SECOND), nanosOfEveryShape(random, i));
+            assertThat(InstantText.read(InstantText.format(instant))).as("%s", instant).isEqualTo(instant);
+        }
+    }
+
+    @Test
+    void readsAnyOtherTextAsInstantParseDoes() {
+        for (String other : new String[] { "2026-11-22T23:04:52.1Z", "2026-11-22T23:04:52.12345Z", "2026-11-22T23:04:52+02:00",
+                "2026-11-22t23:04:52z", "+10000-01-01T00:00:00Z", "2024-02-29T00:00:00Z" }) {
+            assertThat(InstantText.parse(other)).as(other).isEqualTo(Instant.parse(other));
+        }
+        for (String invalid : new String[] { "2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z", "2026-13-01T00:00:00Z",
+                "2026-11-22T23:60:00Z", "2026-11-22T23:04:5xZ", "2026-11-22 23:04:52Z", "2026-11-22T23:04:52.12aZ", "" }) {
+            assertThat(InstantText.read(invalid)).as(invalid).isNull();
+            assertThatThrownBy(() -> InstantText.parse(invalid)).as(invalid).isInstanceOf(DateTimeParseException.class);
+        }
+        // forms Instant.parse accepts beyond what format writes: left to it
+        for (String edge : new String[] { "2026-11-22T24:00:00Z", "0000-01-01T00:00:00Z" }) {
+            assertThat(InstantText.read(edge)).as(edge).isNull();
+            assertThat(InstantText.parse(edge)).as(edge).isEqualTo(Instant.parse(edge));
+        }
+    }
+
+    @Test
+    void eventDataReadsInstantsInEveryFormTheTimeModuleReads() throws Exception {
+        JsonMapper mapper = JsonMapper.builder().addModule(new JavaTimeModule()).addModule(InstantText.JACKSON_MODULE_READING_TOO)
+                .build();
+
+        assertThat(mapper.readValue("\"2026-11-22T23:04:52.405924Z\"", Instant.class)).isEqualTo(Instant.parse("2026-11-22T23:04:52.405924Z"));
+        assertThat(mapper.readValue("\"2026-11-22T23:04:52+02:00\"", Instant.class)).isEqualTo(Instant.parse("2026-11-22T21:04:52Z"));
+        assertThat(mapper.readValue("1795393492.5", Instant.class)).isEqualTo(Instant.ofEpochSecond(1_795_393_492L, 500_000_000));
+        assertThatThrownBy(() -> mapper.readValue("\"2026-02-30T00:00:00Z\"", Instant.class)).isInstanceOf(JsonProcessingException.class);
     }
 
     /** Whole seconds, milliseconds, microseconds and nanoseconds in turn: each fraction length. */
