@@ -15,13 +15,13 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 /**
- * Every instant the system writes as text — API responses, event data, exports: ISO-8601 in UTC,
- * exactly as {@link Instant#toString()} writes it (seconds always, the fraction in groups of three
- * digits as needed). Written here by arithmetic into one small buffer: {@code DateTimeFormatter}
- * builds a date, a time and a print context for each one, which made instants the largest share of
- * the allocation and a seventh of the CPU behind a page of practice logs. Reading is the same in
- * reverse for text in exactly that form (what every service writes); anything else is read as
- * {@link Instant#parse} or Jackson's time module reads it.
+ * Every instant the system writes as text — API responses, event data, exports, page cursors:
+ * ISO-8601 in UTC, exactly as {@link Instant#toString()} writes it (seconds always, the fraction in
+ * groups of three digits as needed). Written here by arithmetic into one small buffer:
+ * {@code DateTimeFormatter} builds a date, a time and a print context for each one, which made
+ * instants the largest share of the allocation and a seventh of the CPU behind a page of practice
+ * logs. Reading is the same in reverse for text in exactly that form (what every service writes);
+ * anything else is read as {@link Instant#parse} or Jackson's time module reads it.
  */
 public final class InstantText {
 
@@ -33,10 +33,11 @@ public final class InstantText {
     private static final long FIRST_SECOND = -62_135_596_800L;
     private static final long END_SECOND = 253_402_300_800L;
 
-    /** Jackson's way to write {@link Instant}s so. */
-    public static final Module JACKSON_MODULE = new SimpleModule("instant-text").addSerializer(Instant.class, new Serializer());
-    /** Jackson's way to write and read {@link Instant}s so: for event data, which services write. */
-    public static final Module JACKSON_MODULE_READING_TOO = new SimpleModule("instant-text-reading")
+    /**
+     * Jackson's way to write {@link Instant}s so and read them back; any other text or token is read
+     * by the time module's reader, so what it accepts and how it fails are unchanged.
+     */
+    public static final Module JACKSON_MODULE = new SimpleModule("instant-text")
             .addSerializer(Instant.class, new Serializer()).addDeserializer(Instant.class, new Deserializer());
 
     private InstantText() {

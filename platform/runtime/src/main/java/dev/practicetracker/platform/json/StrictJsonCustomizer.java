@@ -16,9 +16,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 /**
  * The API's JSON rules: snake_case names, ISO-8601 instants, and no silent coercion — {@code 30.5}
  * or {@code "30"} is not an integer and {@code 12} is not a string. Unknown fields are ignored
- * (a {@code user_id} in a body changes nothing). Instants are written by {@link InstantText}; this
- * customizer runs after Quarkus's own, which register the time module, because of two writers for a
- * type Jackson uses the one registered last.
+ * (a {@code user_id} in a body changes nothing). Instants are written and read by
+ * {@link InstantText}; this customizer runs after Quarkus's own, which register the time module,
+ * because of two writers or readers for a type Jackson uses the one registered last.
  */
 @Singleton
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
+import dev.practicetracker.events.InstantText;
 import dev.practicetracker.platform.problem.ProblemException;
 
 /**
@@ -17,7 +18,7 @@ public record PageCursor(Instant position, UUID id) {
     private static final String SEPARATOR = "|";
 
     public String encode() {
-        String raw = position + SEPARATOR + id;
+        String raw = InstantText.format(position) + SEPARATOR + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -29,7 +30,7 @@ public record PageCursor(Instant position, UUID id) {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int separator = raw.indexOf(SEPARATOR);
-            return new PageCursor(Instant.parse(raw.substring(0, separator)), UUID.fromString(raw.substring(separator + 1)));
+            return new PageCursor(InstantText.parse(raw.substring(0, separator)), UUID.fromString(raw.substring(separator + 1)));
         } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
             throw ProblemException.invalid("cursor", "is not a cursor this service issued");
         }
