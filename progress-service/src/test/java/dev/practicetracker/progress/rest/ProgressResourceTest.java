@@ -17,11 +17,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.junit.jupiter.api.Test;
 
+import dev.practicetracker.events.EventEnvelope;
+import dev.practicetracker.events.EventJson;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.PracticeLogData;
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.deadletter.DeadLetterQueue;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaProbe;
 import dev.practicetracker.testing.KafkaResource;
@@ -154,6 +158,24 @@ class ProgressResourceTest {
             var parked = deadLetters.awaitRecords(record -> "{not json".equals(record.value()), 1).get(0);
             assertThat(new String(parked.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                     .contains("ce_");
+        }
+    }
+
+    @Test
+    void aRecordWhoseTimeHeaderIsNoTimeIsDeadLetteredAndTheNextOneStillApplies() {
+        UUID skill = publishSkill(user, "Juggling");
+        PracticeLogData unreadable = log(user, skill, YESTERDAY, 15, 1);
+        Headers headers = new EventEnvelope(UUID.randomUUID(), "/practice-log-service", EventTypes.PRACTICE_LOG_CREATED,
+                unreadable.id().toString(), Instant.now(), user).toHeaders()
+                .remove(EventEnvelope.HEADER_TIME).add(EventEnvelope.HEADER_TIME, "yesterday".getBytes(StandardCharsets.UTF_8));
+        KafkaProbe.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, user.toString(), EventJson.write(unreadable), headers));
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, YESTERDAY, 20, 1));
+
+        assertThat(awaitSessions(skill, 1).getLong("total_minutes")).isEqualTo(20);
+        try (KafkaProbe deadLetters = KafkaProbe.reading(Topics.deadLetter(Topics.PRACTICE_LOG_EVENTS))) {
+            var parked = deadLetters.awaitRecords(KafkaProbe.withHeader(EventEnvelope.HEADER_SUBJECT, unreadable.id().toString()), 1)
+                    .get(0);
+            assertThat(KafkaProbe.header(parked.headers(), DeadLetterQueue.HEADER_REASON)).contains("unreadable CloudEvents attribute");
         }
     }
 
