@@ -35,15 +35,17 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
  * The read model's only writers. Each polled batch is applied in one transaction, one writer at a
- * time: facts and skills are upserted only when their version is newer, then every skill and user
- * the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
+ * time (backlog batches excepted, below): facts and skills are upserted only when their version is
+ * newer, then every skill and user the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
  * the consumer is working through a backlog (a rebuild, an import, a restart): it writes only the
  * facts and marks the skills and users as stale, so each one's days and figures are recomputed once
  * when the backlog is over (by the first smaller batch once no backlog batch has come for a
  * {@code stale-check-interval}) instead of once per batch; {@link StaleFigures} covers a backlog
  * after which no batch comes, or whose partitions moved to another replica. A smaller batch that does
- * not drain leaves a marked skill or user to that recompute. Offsets are committed after the
- * transaction commits.
+ * not drain leaves a marked skill or user to that recompute. Backlog batches read nothing another
+ * batch writes, so they write side by side: the log events' channel has two consumers per replica,
+ * each with its own partitions (one user's events are all on one), and while one waits for its
+ * statement the other decodes. Offsets are committed after the transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -111,7 +113,7 @@ public class ProgressConsumers {
         boolean drain = !backlog && lastBacklog != NONE && System.nanoTime() - lastBacklog >= quietNanos;
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
         // the lock and the erasure check go out together; the check runs once the lock is held
-        return Uni.combine().all().unis(progress.lock(connection),
+        return Uni.combine().all().unis(backlog ? progress.lockBesideBacklogBatches(connection) : progress.lock(connection),
                 erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)).with((locked, live) -> live)
                 .chain(live -> backlog
                         ? facts.saveAllMarkingStale(connection, live)

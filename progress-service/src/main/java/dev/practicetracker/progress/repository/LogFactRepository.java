@@ -67,13 +67,14 @@ public class LogFactRepository {
      * Writes the facts and marks the skills and users they belong to as stale, answering nothing: what
      * a backlog batch does (see {@link ProgressRepository#recompute}). A skill or user already marked
      * costs nothing more; the marking time is the statement's own clock, not its transaction's start.
+     * Each marking adds its time (backlog batches of other partitions mark side by side, and an update
+     * of one row would make each wait for the other's commit).
      */
     private static final String UPSERT_ALL_MARKING_STALE = INCOMING + WRITTEN + """
             ,
             skills as (insert into stale_skills select distinct skill_id from written on conflict do nothing),
             users as (insert into stale_users select distinct user_id from written on conflict do nothing)
-            insert into stale_marked (at) select clock_timestamp() where exists (select 1 from written)
-            on conflict (singleton) do update set at = excluded.at""";
+            insert into stale_marked (at) select clock_timestamp() where exists (select 1 from written)""";
 
     /** @return what changed (nothing when no fact was newer) */
     public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {

@@ -60,7 +60,8 @@ public class ProgressRepository {
 
     /**
      * Re-aggregates every day of every skill marked stale from its live facts (a backlog wrote only
-     * the facts); a day left without any goes. One pass over the marked skills' facts.
+     * the facts); a day left without any goes. One pass over the marked skills' facts. The times of
+     * the markings go too: the marks themselves go with the skills' and users' recompute, sent after.
      */
     private static final String RECOMPUTE_DAYS_OF_MARKED = """
             with days as (select f.skill_id, f.local_date, f.user_id, %s
@@ -68,7 +69,8 @@ public class ProgressRepository {
                            group by f.skill_id, f.local_date, f.user_id),
             emptied as (delete from skill_days d using stale_skills s
                          where d.skill_id = s.skill_id
-                           and not exists (select 1 from days e where e.skill_id = d.skill_id and e.local_date = d.local_date))
+                           and not exists (select 1 from days e where e.skill_id = d.skill_id and e.local_date = d.local_date)),
+            markings as (delete from stale_marked)
             """.formatted(DAY_FIGURES) + WRITE_DAYS;
 
     /**
@@ -156,16 +158,19 @@ public class ProgressRepository {
     /** Whether something is marked stale and nothing has been marked for the last $1 milliseconds. */
     private static final String STALE_AND_QUIET = """
             select (exists (select 1 from stale_skills) or exists (select 1 from stale_users))
-               and coalesce((select at from stale_marked) < now() - $1::int * interval '1 millisecond', true)""";
+               and coalesce((select max(at) from stale_marked) < now() - $1::int * interval '1 millisecond', true)""";
 
     /**
      * One writer of the projection at a time, across every replica: a recompute reads days and writes
      * figures, and one running beside another transaction's uncommitted day changes would write figures
      * that miss them. Taken first by every transaction that writes the projection, so none waits for a
-     * row another holds while holding it.
+     * row another holds while holding it. Backlog batches only write facts and marks, never read what
+     * another writes: they share it with each other (their partitions hold other users' logs), and
+     * exclude every other writer.
      */
     private static final String LOCK_KEY = Long.toString(0x70726f6772657373L);
     private static final String LOCK = "select pg_advisory_xact_lock(" + LOCK_KEY + ")";
+    private static final String LOCK_SHARED = "select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + LOCK_KEY + ")";
 
     private static final String SKILL_COLUMNS = """
@@ -257,6 +262,14 @@ public class ProgressRepository {
     /** Waits until this transaction is the projection's only writer (released when it ends). */
     public Uni<Void> lock(SqlClient client) {
         return client.query(LOCK).execute().replaceWithVoid();
+    }
+
+    /**
+     * Waits until no transaction but backlog batches writes the projection (released when this one
+     * ends): for a backlog batch, which writes only facts and marks.
+     */
+    public Uni<Void> lockBesideBacklogBatches(SqlClient client) {
+        return client.query(LOCK_SHARED).execute().replaceWithVoid();
     }
 
     /** Takes the writer's lock if no other transaction holds it (then held until this one ends). */

@@ -43,11 +43,16 @@ public class ProjectionRebuild {
                 .replaceWithVoid();
     }
 
+    /** Rewinds the channel's consumer, or each of its copies' (a channel with {@code concurrency}: {@code channel$1}, …). */
     private Uni<Void> rewind(String channel) {
-        KafkaConsumer<Object, Object> consumer = kafka.getConsumer(channel);
-        return consumer.runOnPollingThread(polling -> {
-            polling.seekToBeginning(polling.assignment());
-            return polling.assignment().size();
-        }).invoke(partitions -> Log.infof("%s rewound on %d partitions", channel, partitions)).replaceWithVoid();
+        List<String> copies = kafka.getConsumerChannels().stream()
+                .filter(name -> name.equals(channel) || name.startsWith(channel + "$")).sorted().toList();
+        return Multi.createFrom().iterable(copies).onItem().transformToUniAndConcatenate(copy -> {
+            KafkaConsumer<Object, Object> consumer = kafka.getConsumer(copy);
+            return consumer.runOnPollingThread(polling -> {
+                polling.seekToBeginning(polling.assignment());
+                return polling.assignment().size();
+            }).invoke(partitions -> Log.infof("%s rewound on %d partitions", copy, partitions));
+        }).collect().last().replaceWithVoid();
     }
 }

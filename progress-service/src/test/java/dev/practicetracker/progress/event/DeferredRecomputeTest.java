@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.inject.Inject;
 
@@ -34,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** A backlog batch defers the skill and user recompute; nothing is left stale once the backlog is over. */
@@ -157,6 +162,39 @@ class DeferredRecomputeTest {
         assertThat(recomputedMeanwhile).isFalse();
         await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
         assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
+    }
+
+    @Test
+    void backlogBatchesOfOtherUsersWriteSideBySideAndASmallBatchWaitsForThem() {
+        UUID one = UUID.randomUUID(), other = UUID.randomUUID(), late = UUID.randomUUID();
+        List<LogFact> oneBatch = logs(one, UUID.randomUUID(), backlog), otherBatch = logs(other, UUID.randomUUID(), backlog);
+        List<LogFact> small = logs(late, UUID.randomUUID(), 1);
+        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+
+        SqlConnection first = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction open = first.begin().await().atMost(WAIT);
+            midBacklog.applyLogs(first, oneBatch).await().atMost(WAIT);
+            // the first backlog batch has not committed; another consumer's backlog batch goes through meanwhile
+            pool.withTransaction(connection -> midBacklog.applyLogs(connection, otherBatch)).await().atMost(WAIT);
+            assertThat(TestDatabase.count("select count(*) from log_facts where user_id = ?", other)).isEqualTo(backlog);
+
+            // a small batch recomputes figures: it waits until no backlog batch is writing
+            CompletableFuture<Void> smallApplied = pool.withTransaction(connection -> midBacklog.applyLogs(connection, small))
+                    .subscribeAsCompletionStage();
+            await().atMost(WAIT).until(() -> TestDatabase.count(
+                    "select count(*) from pg_locks where locktype = 'advisory' and mode = 'ExclusiveLock' and not granted") >= 1);
+            assertThat(smallApplied).isNotDone();
+
+            open.commit().await().atMost(WAIT);
+            smallApplied.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the small batch did not apply once the backlog batch committed", e);
+        } finally {
+            first.close().await().atMost(WAIT);
+        }
+        assertThat(TestDatabase.count("select count(*) from log_facts where user_id = ?", one)).isEqualTo(backlog);
+        assertThat(TestDatabase.count("select total_sessions from user_progress where user_id = ?", late)).isEqualTo(1);
     }
 
     @Test

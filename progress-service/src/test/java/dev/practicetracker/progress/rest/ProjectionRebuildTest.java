@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,12 +15,18 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.PracticeLogData;
+import dev.practicetracker.events.Topics;
 import dev.practicetracker.progress.event.ProgressEvents;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
@@ -28,6 +35,7 @@ import dev.practicetracker.testing.TestDatabase;
 import dev.practicetracker.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
@@ -45,6 +53,53 @@ class ProjectionRebuildTest {
                     + " from skill_progress order by skill_id",
             "select user_id, total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of from user_progress order by user_id",
             "select * from milestone_status order by skill_id, milestone_id");
+
+    @Inject
+    KafkaClientService kafka;
+
+    @Test
+    void twoConsumersShareTheLogEventsPartitionsAndARebuildRewindsBoth() {
+        List<String> copies = kafka.getConsumerChannels().stream()
+                .filter(channel -> channel.startsWith(Topics.PRACTICE_LOG_EVENTS)).sorted().toList();
+        assertThat(copies).containsExactly(Topics.PRACTICE_LOG_EVENTS + "$1", Topics.PRACTICE_LOG_EVENTS + "$2");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<Set<TopicPartition>> assigned = copies.stream()
+                    .map(copy -> kafka.<String, String>getConsumer(copy).getAssignments().await().atMost(Duration.ofSeconds(5))).toList();
+            assertThat(assigned).allSatisfy(partitions -> assertThat(partitions).isNotEmpty());
+            assertThat(assigned.stream().mapToInt(Set::size).sum()).isEqualTo(Topics.LOCAL_PARTITIONS);
+        });
+        // one user on each consumer's partitions: both are rewound and replayed
+        List<UUID> skills = copies.stream().map(copy -> {
+            Set<TopicPartition> partitions = kafka.<String, String>getConsumer(copy).getAssignments().await().atMost(Duration.ofSeconds(5));
+            UUID user = userOnOneOf(partitions);
+            UUID skill = publishSkill(user, "Rewound on " + copy);
+            publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, at(LocalDate.now(ZoneOffset.UTC)), 20, 1));
+            return skill;
+        }).toList();
+        for (UUID skill : skills) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count(
+                    "select count(*) from skill_progress where skill_id = ? and total_sessions = 1", skill) == 1);
+        }
+
+        given().auth().oauth2(TestTokens.withGroups(UUID.randomUUID(), "admin")).when().post("/progress/admin/rebuild")
+                .then().statusCode(202);
+
+        for (UUID skill : skills) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
+                    "select count(*) from skill_progress where skill_id = ? and total_sessions = 1", skill) == 1);
+        }
+    }
+
+    /** A user whose events the producer's default partitioner puts on one of these partitions (keyed by user id). */
+    private static UUID userOnOneOf(Set<TopicPartition> partitions) {
+        while (true) {
+            UUID user = UUID.randomUUID();
+            int partition = Utils.toPositive(Utils.murmur2(user.toString().getBytes(StandardCharsets.UTF_8))) % Topics.LOCAL_PARTITIONS;
+            if (partitions.contains(new TopicPartition(Topics.PRACTICE_LOG_EVENTS, partition))) {
+                return user;
+            }
+        }
+    }
 
     @Test
     void aRebuildFromTheTopicsEndsIdenticalToTheIncrementalState() {
