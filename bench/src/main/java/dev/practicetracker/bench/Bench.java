@@ -15,6 +15,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import dev.practicetracker.local.LocalStack;
+import dev.practicetracker.local.Service;
 import dev.practicetracker.local.StackSettings;
 
 /**
@@ -54,6 +55,11 @@ public final class Bench {
             machine.put("cores", Runtime.getRuntime().availableProcessors());
             machine.put("java", System.getProperty("java.version"));
             machine.put("service_jvm_options", settings.serviceJvmOptions());
+            for (Service service : Service.values()) {
+                if (!service.ownJvmOptions.isEmpty()) {
+                    machine.put(service.module + "_own_jvm_options", String.join(" ", service.ownJvmOptions));
+                }
+            }
             machine.put("measuring_seconds", seconds);
             machine.put("warm_up_seconds", warmUp);
             Path json = Report.writeJson(root.resolve("bench/results"), results, machine);

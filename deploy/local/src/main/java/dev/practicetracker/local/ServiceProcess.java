@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,7 +61,7 @@ public final class ServiceProcess {
             recording.get().deleteOthers();
         }
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
-        List<String> arguments = new ArrayList<>(Arrays.asList(settings.serviceJvmOptions().trim().split("\\s+")));
+        List<String> arguments = new ArrayList<>(settings.jvmOptions(service));
         arguments.addAll(List.of(
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",

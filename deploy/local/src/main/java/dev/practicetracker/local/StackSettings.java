@@ -2,7 +2,10 @@ package dev.practicetracker.local;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
@@ -32,6 +35,13 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
         return new StackSettings(root, root.resolve(".local"), port("PT_POSTGRES_PORT", 54329), kafkaPort,
                 port("PT_KAFKA_CONTROLLER_PORT", kafkaPort + 1), ports, fresh,
                 System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+    }
+
+    /** A service's JVM flags: its own, then the shared ones (or {@code PT_SERVICE_JVM_OPTS}), so the shared ones win. */
+    public List<String> jvmOptions(Service service) {
+        List<String> options = new ArrayList<>(service.ownJvmOptions);
+        options.addAll(Arrays.asList(serviceJvmOptions.trim().split("\\s+")));
+        return options;
     }
 
     public Path keys() {

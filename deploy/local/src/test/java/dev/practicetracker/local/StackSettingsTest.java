@@ -4,24 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class StackSettingsTest {
 
-    @Test
-    void thisJdkStartsWithTheDefaultServiceFlags() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void thisJdkStartsEachServiceWithItsDefaultFlags(Service service) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(Arrays.asList(StackSettings.DEFAULT_JVM_OPTIONS.split(" ")));
+        command.addAll(settings(StackSettings.DEFAULT_JVM_OPTIONS).jvmOptions(service));
         command.add("-version");
         Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(java.getInputStream().readAllBytes());
 
         assertThat(java.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(java.exitValue()).as(output).isZero();
+    }
+
+    @Test
+    void aServicesOwnFlagsComeFirstSoTheSharedOnesWin() {
+        List<String> options = settings(" -Xmx1g  -XX:NewRatio=3 ").jvmOptions(Service.PROGRESS);
+
+        assertThat(options).containsExactly("-XX:NewRatio=1", "-Xmx1g", "-XX:NewRatio=3");
+        assertThat(settings("-Xmx1g").jvmOptions(Service.SKILLS)).containsExactly("-Xmx1g");
+    }
+
+    private static StackSettings settings(String sharedJvmOptions) {
+        return new StackSettings(Path.of("."), Path.of(".local"), 54329, 29092, 29093, Map.of(), false, sharedJvmOptions);
     }
 
     @Test
