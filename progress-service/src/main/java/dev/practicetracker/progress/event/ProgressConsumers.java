@@ -36,13 +36,13 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * The read model's only writers. Each polled batch is applied in one transaction, one writer at a
  * time (backlog batches excepted, below): facts and skills are upserted only when their version is
- * newer, then every skill and user the batch touched is recomputed. A batch of at least {@code defer-recompute-at} log events means
- * the consumer is working through a backlog (a rebuild, an import, a restart): it writes only the
- * facts and marks the skills and users as stale, so each one's days and figures are recomputed once
- * when the backlog is over (by the first smaller batch once no backlog batch has come for a
- * {@code stale-check-interval}) instead of once per batch; {@link StaleFigures} covers a backlog
- * after which no batch comes, or whose partitions moved to another replica. A smaller batch that does
- * not drain leaves a marked skill or user to that recompute. Backlog batches read nothing another
+ * newer, then every skill and user the batch touched is recomputed. A batch of at least
+ * {@code defer-recompute-at} log events means the consumer is working through a backlog (a rebuild,
+ * an import, a restart): it writes only the facts and marks the skills and users as stale, so each
+ * one's days and figures are recomputed once when the backlog is over (by the first smaller batch
+ * once no backlog batch has come for a {@code stale-check-interval}) instead of once per batch;
+ * {@link StaleFigures} covers a backlog after which no batch comes, or whose partitions moved to
+ * another replica. A smaller batch that does not drain leaves a marked skill or user to that recompute. Backlog batches read nothing another
  * batch writes, so they write side by side: the log events' channel has two consumers per replica,
  * each with its own partitions (one user's events are all on one), and while one waits for its
  * statement the other decodes. Offsets are committed after the transaction commits.
