@@ -73,6 +73,7 @@ class TracingAndMetricsTest {
     void metricsCountPublishedEventsAndShowTheOutboxBacklog() {
         UUID skill = SkillEvents.skillKnownToService(user);
         double before = metric("practice_tracker_outbox_published_total", Topics.PRACTICE_LOG_EVENTS);
+        double delays = metric("practice_tracker_outbox_publish_delay_seconds_count", Topics.PRACTICE_LOG_EVENTS);
 
         String first = api.create(skill);
         String second = api.create(skill);
@@ -82,6 +83,8 @@ class TracingAndMetricsTest {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> metric("practice_tracker_outbox_published_total", Topics.PRACTICE_LOG_EVENTS) >= before + 2);
+        assertThat(metric("practice_tracker_outbox_publish_delay_seconds_count", Topics.PRACTICE_LOG_EVENTS))
+                .as("each publication's delay since its write").isGreaterThanOrEqualTo(delays + 2);
         // earlier tests (a republish of every log) may still be draining: the backlog reaches 0 once the relay is through
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             String exposition = scrape();

@@ -103,6 +103,14 @@ public final class ProgressEvents {
         KafkaProbe.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, envelope.key(), EventJson.write(log), headers));
     }
 
+    /** A log event whose record carries the timestamp {@code publishedAt}: e.g. one published a while ago. */
+    public static void publishLogRecordOf(String type, PracticeLogData log, Instant publishedAt) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/practice-log-service", type, log.id().toString(),
+                publishedAt, log.userId());
+        KafkaProbe.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, publishedAt.toEpochMilli(), envelope.key(),
+                EventJson.write(log), envelope.toHeaders()));
+    }
+
     public static void publishErasure(UUID userId) {
         KafkaProbe.publish(Topics.USER_EVENTS, envelope("/skills-service", EventTypes.USER_ERASED, userId.toString(), userId),
                 new UserErasedData(userId));

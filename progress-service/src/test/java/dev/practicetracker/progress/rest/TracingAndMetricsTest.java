@@ -3,6 +3,7 @@ package dev.practicetracker.progress.rest;
 import static dev.practicetracker.progress.event.ProgressEvents.log;
 import static dev.practicetracker.progress.event.ProgressEvents.publishLog;
 import static dev.practicetracker.progress.event.ProgressEvents.publishLogInTrace;
+import static dev.practicetracker.progress.event.ProgressEvents.publishLogRecordOf;
 import static dev.practicetracker.progress.event.ProgressEvents.publishSkill;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,8 @@ import io.quarkus.test.junit.QuarkusTest;
 class TracingAndMetricsTest {
 
     private static final Instant YESTERDAY = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    private static final String APPLY_DELAY = "practice_tracker_events_apply_delay_seconds";
 
     private final UUID user = UUID.randomUUID();
 
@@ -79,6 +82,23 @@ class TracingAndMetricsTest {
         assertThat(PrometheusText.value(exposition, "practice_tracker_events_applied_total", Topics.PRACTICE_LOG_EVENTS))
                 .isGreaterThanOrEqualTo(before + 2);
         assertThat(PrometheusText.exposes(exposition, "kafka_consumer_fetch_manager_records_lag")).isTrue();
+    }
+
+    @Test
+    void theApplyDelayIsMeasuredFromTheRecordsTimestamp() {
+        UUID skill = publishSkill(user, "Delay");
+        String exposition = scrape();
+        double count = PrometheusText.value(exposition, APPLY_DELAY + "_count", Topics.PRACTICE_LOG_EVENTS);
+        double sum = PrometheusText.value(exposition, APPLY_DELAY + "_sum", Topics.PRACTICE_LOG_EVENTS);
+
+        publishLogRecordOf(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, YESTERDAY, 30, 1), Instant.now().minusSeconds(60));
+        awaitSessions(skill, 1);
+
+        String after = scrape();
+        assertThat(PrometheusText.value(after, APPLY_DELAY + "_count", Topics.PRACTICE_LOG_EVENTS)).isGreaterThanOrEqualTo(count + 1);
+        assertThat(PrometheusText.value(after, APPLY_DELAY + "_sum", Topics.PRACTICE_LOG_EVENTS))
+                .as("a minute old when published, so at least a minute late").isGreaterThanOrEqualTo(sum + 60);
+        assertThat(PrometheusText.exposes(after, APPLY_DELAY + "_bucket")).as("a histogram, for percentiles across replicas").isTrue();
     }
 
     private void awaitSessions(UUID skill, int sessions) {

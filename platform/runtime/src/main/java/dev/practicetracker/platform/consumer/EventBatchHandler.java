@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -88,8 +87,10 @@ public class EventBatchHandler {
     private <T> Uni<Void> applyBatch(List<Decoded<T>> batch, Function<List<T>, Uni<Void>> apply) {
         List<T> values = batch.stream().map(Decoded::value).toList();
         return retried(Uni.createFrom().deferred(() -> apply.apply(values)))
-                .invoke(() -> batch.stream().collect(Collectors.groupingBy(one -> one.record().topic(), Collectors.counting()))
-                        .forEach(metrics::applied))
+                .invoke(() -> {
+                    long committedAt = System.currentTimeMillis();
+                    batch.forEach(one -> metrics.applied(one.record().topic(), committedAt, one.record().timestamp()));
+                })
                 .onFailure().recoverWithUni(failure -> batch.size() == 1
                         ? deadLetters.send(batch.get(0).record(), failure)
                         : Multi.createFrom().iterable(batch)

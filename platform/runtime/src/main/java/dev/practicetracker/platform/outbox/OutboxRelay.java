@@ -1,6 +1,7 @@
 package dev.practicetracker.platform.outbox;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,7 +162,8 @@ public class OutboxRelay {
                 .withKey(envelope.key())
                 .withHeaders(headers)
                 .build());
-        Uni<Void> acknowledged = emitter.sendMessage(message).invoke(() -> metrics.published(topic));
+        Uni<Void> acknowledged = emitter.sendMessage(message)
+                .invoke(() -> metrics.published(topic, Duration.between(envelope.time(), Instant.now())));
         return span == null ? acknowledged : acknowledged.onTermination().invoke((ok, failure, cancelled) -> {
             if (failure != null) {
                 span.setStatus(StatusCode.ERROR, failure.toString());
