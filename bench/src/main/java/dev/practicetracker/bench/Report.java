@@ -28,7 +28,7 @@ final class Report {
                     .append(Result.format(result.figure())).append(' ').append(result.unit()).append("** | ")
                     .append(result.limit() == null ? "—" : result.limitWhat() + ": " + Result.format(result.limit()) + ' ' + result.limitUnit())
                     .append(" | ").append(result.ratio() == null ? "—" : String.format("%.2f", result.ratio()))
-                    .append(" | ").append(result.target()).append(" | ").append(result.met() ? "yes" : "**no**").append(" |\n");
+                    .append(" | ").append(result.target()).append(" | ").append(result.met() == null ? "—" : result.met() ? "yes" : "**no**").append(" |\n");
         }
         return table.toString();
     }
