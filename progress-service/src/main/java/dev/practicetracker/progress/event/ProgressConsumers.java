@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -34,18 +35,20 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * The read model's only writers. Each polled batch is applied in one transaction, one writer at a
- * time (backlog batches excepted, below): facts and skills are upserted only when their version is
- * newer, then every skill and user the batch touched is recomputed. A batch of at least
- * {@code defer-recompute-at} log events means the consumer is working through a backlog (a rebuild,
- * an import, a restart): it writes only the facts and marks the skills and users as stale, so each
- * one's days and figures are recomputed once when the backlog is over (by the first smaller batch
- * once no backlog batch has come for a {@code stale-check-interval}) instead of once per batch;
- * {@link StaleFigures} covers a backlog after which no batch comes, or whose partitions moved to
- * another replica. A smaller batch that does not drain leaves a marked skill or user to that recompute. Backlog batches read nothing another
- * batch writes, so they write side by side: the log events' channel has two consumers per replica,
- * each with its own partitions (one user's events are all on one), and while one waits for its
- * statement the other decodes. Offsets are committed after the transaction commits.
+ * The read model's only writers. Each polled batch is applied in one transaction: facts and skills
+ * are upserted only when their version is newer, then every skill and user the batch touched is
+ * recomputed. A batch of at least {@code defer-recompute-at} log events means the consumer is working
+ * through a backlog (a rebuild, an import, a restart): it writes only the facts and marks the skills
+ * and users as stale, so each one's days and figures are recomputed once when the backlog is over (by
+ * the first smaller batch once no backlog batch has come for a {@code stale-check-interval}) instead
+ * of once per batch; {@link StaleFigures} covers a backlog after which no batch comes, or whose
+ * partitions moved to another replica. A smaller batch that does not drain leaves a marked skill or
+ * user to that recompute. A log batch touches only its own partitions' users (one user's events are
+ * all on one partition), so log batches of different partitions write side by side (see
+ * {@link ProgressRepository#lockPartitions}): the log events' channel has two consumers per replica,
+ * each with its own partitions, and while one waits for its statement the other decodes. Everything
+ * else that writes (skill events, erasures, the drain) writes alone. Offsets are committed after the
+ * transaction commits.
  */
 @ApplicationScoped
 public class ProgressConsumers {
@@ -90,7 +93,9 @@ public class ProgressConsumers {
 
     @Incoming("practice-log-events")
     public Uni<Void> logs(ConsumerRecords<String, String> records) {
-        return handler.handleInTransaction(records, ProgressConsumers::decodeLog, this::applyLogs);
+        int[] partitions = records.partitions().stream().mapToInt(TopicPartition::partition).toArray();
+        return handler.handleInTransaction(records, ProgressConsumers::decodeLog,
+                (connection, batch) -> applyLogs(connection, partitions, batch));
     }
 
     @Incoming("skill-events")
@@ -103,7 +108,8 @@ public class ProgressConsumers {
         return handler.handleInTransaction(records, ProgressConsumers::decodeErasure, this::erase);
     }
 
-    Uni<Void> applyLogs(SqlConnection connection, List<LogFact> batch) {
+    /** Applies a batch of log events from these partitions (of the log events topic). */
+    Uni<Void> applyLogs(SqlConnection connection, int[] partitions, List<LogFact> batch) {
         boolean backlog = batch.size() >= deferRecomputeAt;
         // only a small batch once this consumer's own backlog has been over for a while takes the marked
         // ones along: a backlog has small batches here and there too, and each drain re-reads every fact
@@ -111,9 +117,10 @@ public class ProgressConsumers {
         // cost every small batch a scan of the days
         long lastBacklog = lastBacklogBatch.get();
         boolean drain = !backlog && lastBacklog != NONE && System.nanoTime() - lastBacklog >= quietNanos;
+        // the lock and the erasure check go out together; the check runs once the lock is held (a drain
+        // reads what every partition's batches write: it writes alone)
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
-        // the lock and the erasure check go out together; the check runs once the lock is held
-        return Uni.combine().all().unis(backlog ? progress.lockBesideBacklogBatches(connection) : progress.lock(connection),
+        return Uni.combine().all().unis(drain ? progress.lock(connection) : progress.lockPartitions(connection, partitions),
                 erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)).with((locked, live) -> live)
                 .chain(live -> backlog
                         ? facts.saveAllMarkingStale(connection, live)

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,17 +162,25 @@ public class ProgressRepository {
                and coalesce((select max(at) from stale_marked) < now() - $1::int * interval '1 millisecond', true)""";
 
     /**
-     * One writer of the projection at a time, across every replica: a recompute reads days and writes
-     * figures, and one running beside another transaction's uncommitted day changes would write figures
-     * that miss them. Taken first by every transaction that writes the projection, so none waits for a
-     * row another holds while holding it. Backlog batches only write facts and marks, never read what
-     * another writes: they share it with each other (their partitions hold other users' logs), and
-     * exclude every other writer.
+     * The projection's writers' lock, across every replica: a recompute reads days and writes figures,
+     * and one running beside another transaction's uncommitted day changes of the same skill or user
+     * would write figures that miss them. A log batch reads and writes only its own users' facts,
+     * days and figures, and one user's events are all on one partition: log batches take this lock
+     * shared and their partitions' locks (below) exclusively, so batches of different partitions
+     * write side by side and two of one partition (a rebalance's overlap) one after the other. Every
+     * other writer (skill events, erasures, the recompute of what a backlog marked) reads across
+     * users and takes it exclusively. Taken first by every transaction that writes the projection,
+     * so none waits for a row another holds while holding it.
      */
     private static final String LOCK_KEY = Long.toString(0x70726f6772657373L);
     private static final String LOCK = "select pg_advisory_xact_lock(" + LOCK_KEY + ")";
     private static final String LOCK_SHARED = "select pg_advisory_xact_lock_shared(" + LOCK_KEY + ")";
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + LOCK_KEY + ")";
+    /**
+     * A log events partition's lock: the two-key form ({@code "plog"}, partition), a key space apart
+     * from the writers' lock. Taken in ascending order (the array comes sorted), after that one.
+     */
+    private static final String LOCK_PARTITIONS = "select pg_advisory_xact_lock(" + 0x706c6f67 + ", p) from unnest($1::int[]) p";
 
     private static final String SKILL_COLUMNS = """
             s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
@@ -265,11 +274,15 @@ public class ProgressRepository {
     }
 
     /**
-     * Waits until no transaction but backlog batches writes the projection (released when this one
-     * ends): for a backlog batch, which writes only facts and marks.
+     * Waits until no transaction but log batches of other partitions writes the projection (released
+     * when this one ends): for a log batch of these partitions, ascending, that recomputes no marked
+     * skill or user.
      */
-    public Uni<Void> lockBesideBacklogBatches(SqlClient client) {
-        return client.query(LOCK_SHARED).execute().replaceWithVoid();
+    public Uni<Void> lockPartitions(SqlClient client, int[] partitions) {
+        Integer[] ascending = Arrays.stream(partitions).sorted().boxed().toArray(Integer[]::new);
+        // sent together: the second waits in the connection's pipeline until the first returns
+        return Uni.join().all(client.query(LOCK_SHARED).execute(), client.preparedQuery(LOCK_PARTITIONS).execute(Tuple.of(ascending)))
+                .andFailFast().replaceWithVoid();
     }
 
     /** Takes the writer's lock if no other transaction holds it (then held until this one ends). */

@@ -49,6 +49,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 class DeferredRecomputeTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Partitions the log events topic does not have: the service's own consumers never lock them. */
+    private static final int[] PARTITION = {1000}, OTHER_PARTITION = {1001}, THIRD_PARTITION = {1002};
     private static final String DAYS = "select local_date, sessions, minutes, difficulty_sum, difficulty_count, confidence_sum,"
             + " confidence_count, first_at, last_at from skill_days where skill_id = $1";
     /** A skill's days aggregated afresh from its live facts. */
@@ -106,7 +108,7 @@ class DeferredRecomputeTest {
         // a backlog is over as soon as a small batch comes
         ProgressConsumers caughtUp = replica(Duration.ZERO);
 
-        pool.withTransaction(connection -> caughtUp.applyLogs(connection, batch)
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
                         count(connection, "select count(*) from user_progress where user_id = $1", user),
@@ -114,7 +116,7 @@ class DeferredRecomputeTest {
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
                         count(connection, "select count(*) from skill_days where skill_id = $1", skill)).andFailFast())
                 .invoke(deferred -> assertThat(deferred).containsExactly(0L, 0L, 1L, 1L, 0L))
-                .chain(() -> caughtUp.applyLogs(connection, small))
+                .chain(() -> caughtUp.applyLogs(connection, PARTITION, small))
                 .chain(() -> Uni.join().all(
                         count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
                         count(connection, "select total_minutes from skill_progress where skill_id = $1", skill),
@@ -138,8 +140,8 @@ class DeferredRecomputeTest {
         // a backlog's batches come one right after the other; a small one among them is no sign of its end
         ProgressConsumers midBacklog = replica(Duration.ofHours(1));
 
-        pool.withTransaction(connection -> midBacklog.applyLogs(connection, batch)
-                .chain(() -> midBacklog.applyLogs(connection, small))
+        pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)
+                .chain(() -> midBacklog.applyLogs(connection, PARTITION, small))
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
@@ -156,7 +158,7 @@ class DeferredRecomputeTest {
         ProgressConsumers midBacklog = replica(Duration.ofHours(1));
 
         // a backlog batch that has marked and not yet committed: the check, from another connection, backs off
-        Boolean recomputedMeanwhile = pool.withTransaction(connection -> midBacklog.applyLogs(connection, batch)
+        Boolean recomputedMeanwhile = pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)
                 .chain(() -> pool.withTransaction(consumers::recomputeStaleUnlessBusy))).await().atMost(WAIT);
 
         assertThat(recomputedMeanwhile).isFalse();
@@ -165,36 +167,75 @@ class DeferredRecomputeTest {
     }
 
     @Test
-    void backlogBatchesOfOtherUsersWriteSideBySideAndASmallBatchWaitsForThem() {
-        UUID one = UUID.randomUUID(), other = UUID.randomUUID(), late = UUID.randomUUID();
-        List<LogFact> oneBatch = logs(one, UUID.randomUUID(), backlog), otherBatch = logs(other, UUID.randomUUID(), backlog);
+    void logBatchesOfOtherPartitionsWriteSideBySideAndOneOfTheSamePartitionWaits() {
+        UUID one = UUID.randomUUID(), other = UUID.randomUUID(), late = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> oneBatch = logs(one, skill, backlog), otherBatch = logs(other, UUID.randomUUID(), backlog);
         List<LogFact> small = logs(late, UUID.randomUUID(), 1);
+        // the same user's next log, delivered again to another consumer after a rebalance
+        List<LogFact> samePartition = logs(one, skill, 1);
         ProgressConsumers midBacklog = replica(Duration.ofHours(1));
 
         SqlConnection first = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction open = first.begin().await().atMost(WAIT);
-            midBacklog.applyLogs(first, oneBatch).await().atMost(WAIT);
-            // the first backlog batch has not committed; another consumer's backlog batch goes through meanwhile
-            pool.withTransaction(connection -> midBacklog.applyLogs(connection, otherBatch)).await().atMost(WAIT);
+            midBacklog.applyLogs(first, PARTITION, oneBatch).await().atMost(WAIT);
+            // the first backlog batch has not committed; batches of other partitions go through meanwhile
+            pool.withTransaction(connection -> midBacklog.applyLogs(connection, OTHER_PARTITION, otherBatch)).await().atMost(WAIT);
             assertThat(TestDatabase.count("select count(*) from log_facts where user_id = ?", other)).isEqualTo(backlog);
+            pool.withTransaction(connection -> midBacklog.applyLogs(connection, THIRD_PARTITION, small)).await().atMost(WAIT);
+            assertThat(TestDatabase.count("select total_sessions from user_progress where user_id = ?", late)).isEqualTo(1);
 
-            // a small batch recomputes figures: it waits until no backlog batch is writing
-            CompletableFuture<Void> smallApplied = pool.withTransaction(connection -> midBacklog.applyLogs(connection, small))
+            // one of the same partition waits for it, then sees its marks: no figures from the skill's
+            // incomplete days, they are left to the drain (read before the commit, which lets a drain in)
+            CompletableFuture<List<Long>> sameApplied = pool.withTransaction(connection -> midBacklog
+                    .applyLogs(connection, PARTITION, samePartition)
+                    .chain(() -> Uni.join().all(
+                            count(connection, "select count(*) from log_facts where skill_id = $1", skill),
+                            count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
+                            count(connection, "select count(*) from skill_progress where skill_id = $1", skill)).andFailFast()))
                     .subscribeAsCompletionStage();
             await().atMost(WAIT).until(() -> TestDatabase.count(
                     "select count(*) from pg_locks where locktype = 'advisory' and mode = 'ExclusiveLock' and not granted") >= 1);
-            assertThat(smallApplied).isNotDone();
+            assertThat(sameApplied).isNotDone();
 
             open.commit().await().atMost(WAIT);
-            smallApplied.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(sameApplied.get(WAIT.toSeconds(), TimeUnit.SECONDS)).containsExactly(backlog + 1L, 1L, 0L);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
-            throw new AssertionError("the small batch did not apply once the backlog batch committed", e);
+            throw new AssertionError("the batch of the same partition did not apply once the first one committed", e);
         } finally {
             first.close().await().atMost(WAIT);
         }
-        assertThat(TestDatabase.count("select count(*) from log_facts where user_id = ?", one)).isEqualTo(backlog);
-        assertThat(TestDatabase.count("select total_sessions from user_progress where user_id = ?", late)).isEqualTo(1);
+    }
+
+    @Test
+    void aDrainWaitsUntilNoLogBatchIsWriting() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> marking = logs(user, skill, backlog), writing = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
+        List<LogFact> draining = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
+        ProgressConsumers drainer = replica(Duration.ZERO);
+        pool.withTransaction(connection -> drainer.applyLogs(connection, OTHER_PARTITION, marking)).await().atMost(WAIT);
+
+        SqlConnection first = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction open = first.begin().await().atMost(WAIT);
+            replica(Duration.ofHours(1)).applyLogs(first, PARTITION, writing).await().atMost(WAIT);
+
+            // the drain reads what every partition's batches write: it waits for the one still writing
+            CompletableFuture<Void> drained = pool.withTransaction(connection -> drainer.applyLogs(connection, THIRD_PARTITION, draining))
+                    .subscribeAsCompletionStage();
+            await().atMost(WAIT).until(() -> TestDatabase.count(
+                    "select count(*) from pg_locks where locktype = 'advisory' and mode = 'ExclusiveLock' and not granted") >= 1);
+            assertThat(drained).isNotDone();
+
+            open.commit().await().atMost(WAIT);
+            drained.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new AssertionError("the drain did not run once the log batch committed", e);
+        } finally {
+            first.close().await().atMost(WAIT);
+        }
+        assertThat(TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill)).isZero();
+        assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
     }
 
     @Test
@@ -204,8 +245,8 @@ class DeferredRecomputeTest {
         ProgressConsumers oneReplica = replica(Duration.ZERO);
         ProgressConsumers otherReplica = replica(Duration.ZERO);
 
-        pool.withTransaction(connection -> oneReplica.applyLogs(connection, batch.subList(0, backlog))
-                .chain(() -> otherReplica.applyLogs(connection, batch.subList(backlog, backlog + 1)))
+        pool.withTransaction(connection -> oneReplica.applyLogs(connection, PARTITION, batch.subList(0, backlog))
+                .chain(() -> otherReplica.applyLogs(connection, PARTITION, batch.subList(backlog, backlog + 1)))
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from skill_progress where skill_id = $1", skill),
                         count(connection, "select count(*) from user_progress where user_id = $1", user),
@@ -229,9 +270,9 @@ class DeferredRecomputeTest {
         ProgressConsumers caughtUp = replica(Duration.ZERO);
 
         // applied and recomputed, then redelivered whole: no version in it is newer than the facts
-        pool.withTransaction(connection -> caughtUp.applyLogs(connection, batch)
-                .chain(() -> caughtUp.applyLogs(connection, small))
-                .chain(() -> caughtUp.applyLogs(connection, batch))
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)
+                .chain(() -> caughtUp.applyLogs(connection, PARTITION, small))
+                .chain(() -> caughtUp.applyLogs(connection, PARTITION, batch))
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
@@ -244,7 +285,7 @@ class DeferredRecomputeTest {
     void figuresABacklogLeftStaleAreRecomputedWhenNoFurtherBatchComes() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
-        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)).await().atMost(WAIT);
+        pool.withTransaction(connection -> consumers.applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
 
         await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0
                 && TestDatabase.count("select count(*) from stale_users where user_id = ?", user) == 0);
@@ -257,7 +298,7 @@ class DeferredRecomputeTest {
     void aUserErasedWhileMarkedStaleIsNotRecomputedIntoARowAgain() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
-        pool.withTransaction(connection -> consumers.applyLogs(connection, batch)
+        pool.withTransaction(connection -> consumers.applyLogs(connection, PARTITION, batch)
                 .chain(() -> consumers.erase(connection, List.of(new ProgressConsumers.Erasure(user, Instant.now())))))
                 .await().atMost(WAIT);
 
