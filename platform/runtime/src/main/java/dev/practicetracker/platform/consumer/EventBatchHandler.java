@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import dev.practicetracker.platform.database.Transactions;
 import dev.practicetracker.platform.deadletter.DeadLetterQueue;
 import dev.practicetracker.platform.observability.EventMetrics;
 import dev.practicetracker.platform.observability.EventTracing;
@@ -50,7 +51,7 @@ public class EventBatchHandler {
     /** Applies a batch's decoded events in one transaction of the service's database. */
     public <T> Uni<Void> handleInTransaction(Iterable<ConsumerRecord<String, String>> records,
             Function<ConsumerRecord<String, String>, T> decode, BiFunction<SqlConnection, List<T>, Uni<Void>> apply) {
-        return handle(records, decode, batch -> pool.withTransaction(connection -> apply.apply(connection, batch)));
+        return handle(records, decode, batch -> Transactions.pipelined(pool, connection -> apply.apply(connection, batch)));
     }
 
     /** A decoded record together with the record it came from, for dead-lettering. */

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import dev.practicetracker.events.EventEnvelope;
+import dev.practicetracker.platform.database.Transactions;
 import dev.practicetracker.platform.observability.EventMetrics;
 import dev.practicetracker.platform.observability.EventTracing;
 import io.opentelemetry.api.trace.Span;
@@ -125,10 +126,13 @@ public class OutboxRelay {
     }
 
     private Uni<Outcome> relayBatch() {
-        return pool.withTransaction(connection -> connection.query(TRY_LOCK).execute()
-                .chain(locked -> locked.iterator().next().getBoolean(0)
-                        ? connection.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize()))
-                                .chain(batch -> publish(connection, batch))
+        // the lock and the batch go out together, right behind BEGIN: PostgreSQL reads the batch once the
+        // lock is taken; a batch read without it (another replica relays) is dropped unused
+        return Transactions.pipelined(pool, connection -> Uni.combine().all()
+                .unis(connection.query(TRY_LOCK).execute(), connection.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize())))
+                .asTuple()
+                .chain(lockAndBatch -> lockAndBatch.getItem1().iterator().next().getBoolean(0)
+                        ? publish(connection, lockAndBatch.getItem2())
                         : Uni.createFrom().item(Outcome.LOCKED_ELSEWHERE)));
     }
 

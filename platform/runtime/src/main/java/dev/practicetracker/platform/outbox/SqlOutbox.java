@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.database.Transactions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,7 +41,7 @@ public class SqlOutbox {
 
     /** Runs a write in one transaction and wakes the relay once it has committed. */
     public <T> Uni<T> inTransaction(Function<SqlConnection, Uni<T>> write) {
-        return pool.withTransaction(write).invoke(relay::wake);
+        return Transactions.pipelined(pool, write).invoke(relay::wake);
     }
 
     /** For a write that is a single (so atomic) statement outside an explicit transaction. */
