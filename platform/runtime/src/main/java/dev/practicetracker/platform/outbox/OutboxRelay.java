@@ -126,8 +126,8 @@ public class OutboxRelay {
     }
 
     private Uni<Outcome> relayBatch() {
-        // the lock and the batch go out together, right behind BEGIN: PostgreSQL reads the batch once the
-        // lock is taken; a batch read without it (another replica relays) is dropped unused
+        // the lock and the batch's query go out together, right behind BEGIN: PostgreSQL reads the batch
+        // once the lock is taken; a batch read without it (another replica relays) is dropped unused
         return Transactions.pipelined(pool, connection -> Uni.combine().all()
                 .unis(connection.query(TRY_LOCK).execute(), connection.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize())))
                 .asTuple()
