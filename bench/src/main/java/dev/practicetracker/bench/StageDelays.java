@@ -40,6 +40,9 @@ final class StageDelays {
         }
     }
 
+    /** A bucket's upper bound among a sample's labels. */
+    private static final Pattern BUCKET_BOUND = Pattern.compile("le=\"([^\"]+)\"");
+
     private StageDelays() {
     }
 
@@ -53,7 +56,7 @@ final class StageDelays {
         TreeMap<Double, Double> cumulative = new TreeMap<>();
         while (sample.find()) {
             String labels = sample.group(1);
-            Matcher bound = Pattern.compile("le=\"([^\"]+)\"").matcher(labels);
+            Matcher bound = BUCKET_BOUND.matcher(labels);
             if (labels.contains("topic=\"" + topic + "\"") && bound.find()) {
                 cumulative.put(bound.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(bound.group(1)),
                         Double.parseDouble(sample.group(2)));
