@@ -125,10 +125,9 @@ public class ProgressConsumers {
                 .chain(live -> backlog
                         ? facts.saveAllMarkingStale(connection, live)
                         : facts.saveAll(connection, live)
-                                // sent together, in this order: the connection runs them one after the
-                                // other (each sees the ones before), with no wait for the JVM between
-                                // them — except that the client, its statement cache off, has each one
-                                // prepared before it runs (see the bench README)
+                                // queued together, in this order: the connection runs them one after the
+                                // other (each sees the ones before); each is prepared once per connection
+                                // (PreparedStatementsPool keeps even the long recomputes)
                                 .chain(applied -> Uni.join().all(
                                         progress.addToDays(connection, applied.additions()),
                                         progress.recomputeDays(connection, applied.days()),
