@@ -33,6 +33,7 @@ import dev.practicetracker.evidence.repository.EvidenceRepository;
 import dev.practicetracker.evidence.service.EvidenceService;
 import dev.practicetracker.evidence.service.EvidenceTargets;
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.panache.PanacheIdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -55,11 +56,11 @@ public class EvidenceResource {
     private final EvidenceService service;
     private final EvidenceRepository repository;
     private final EvidenceTargets targets;
-    private final IdempotentCreates idempotentCreates;
+    private final PanacheIdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
     public EvidenceResource(EvidenceService service, EvidenceRepository repository, EvidenceTargets targets,
-            IdempotentCreates idempotentCreates, CurrentCaller caller) {
+            PanacheIdempotentCreates idempotentCreates, CurrentCaller caller) {
         this.service = service;
         this.repository = repository;
         this.targets = targets;

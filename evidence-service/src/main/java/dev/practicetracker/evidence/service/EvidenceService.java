@@ -20,7 +20,7 @@ import dev.practicetracker.evidence.repository.EvidenceRepository;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.outbox.TransactionalOutbox;
+import dev.practicetracker.platform.panache.TransactionalOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.MergePatch;
 import dev.practicetracker.platform.rest.ResourceResponses;

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.panache.PanacheIdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -54,10 +55,10 @@ public class SkillResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final SkillService service;
-    private final IdempotentCreates idempotentCreates;
+    private final PanacheIdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public SkillResource(SkillService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
+    public SkillResource(SkillService service, PanacheIdempotentCreates idempotentCreates, CurrentCaller caller) {
         this.service = service;
         this.idempotentCreates = idempotentCreates;
         this.caller = caller;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
-import dev.practicetracker.platform.outbox.TransactionalOutbox;
+import dev.practicetracker.platform.panache.TransactionalOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violations;
 import dev.practicetracker.platform.rest.MergePatch;

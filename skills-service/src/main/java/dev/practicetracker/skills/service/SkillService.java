@@ -15,7 +15,7 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.outbox.TransactionalOutbox;
+import dev.practicetracker.platform.panache.TransactionalOutbox;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violations;

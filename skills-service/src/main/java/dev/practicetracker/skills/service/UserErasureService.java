@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.events.UserErasedData;
-import dev.practicetracker.platform.idempotency.IdempotencyRepository;
-import dev.practicetracker.platform.outbox.TransactionalOutbox;
+import dev.practicetracker.platform.panache.IdempotencyKeys;
+import dev.practicetracker.platform.panache.TransactionalOutbox;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.skills.repository.SkillRepository;
@@ -24,11 +24,11 @@ import io.smallrye.mutiny.Uni;
 public class UserErasureService {
 
     private final SkillRepository skills;
-    private final IdempotencyRepository idempotencyKeys;
+    private final IdempotencyKeys idempotencyKeys;
     private final TransactionalOutbox outbox;
     private final Clock clock;
 
-    public UserErasureService(SkillRepository skills, IdempotencyRepository idempotencyKeys, TransactionalOutbox outbox, Clock clock) {
+    public UserErasureService(SkillRepository skills, IdempotencyKeys idempotencyKeys, TransactionalOutbox outbox, Clock clock) {
         this.skills = skills;
         this.idempotencyKeys = idempotencyKeys;
         this.outbox = outbox;

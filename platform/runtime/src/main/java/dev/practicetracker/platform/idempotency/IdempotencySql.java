@@ -17,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class IdempotencySql {
 
-    private static final String FIND = "select request_hash, status, location, version, body from idempotency_keys"
+    private static final String FIND = "select request_hash, status, location, version, body, created_at from idempotency_keys"
             + " where user_id = $1 and idempotency_key = $2 and created_at >= $3";
     private static final String DELETE_EXPIRED = "delete from idempotency_keys where user_id = $1 and idempotency_key = $2 and created_at < $3";
     private static final String INSERT = "insert into idempotency_keys (user_id, idempotency_key, request_hash, status, location,"
@@ -31,7 +31,7 @@ public class IdempotencySql {
 
     Uni<IdempotencyRecord> findSince(UUID userId, String key, Instant since) {
         return pool.preparedQuery(FIND).execute(Tuple.of(userId, key, since.atOffset(ZoneOffset.UTC)))
-                .map(rows -> rows.size() == 0 ? null : toRecord(rows.iterator().next()));
+                .map(rows -> rows.size() == 0 ? null : toRecord(userId, key, rows.iterator().next()));
     }
 
     Uni<Void> deleteExpired(SqlClient client, UUID userId, String key, Instant before) {
@@ -39,18 +39,13 @@ public class IdempotencySql {
     }
 
     Uni<Void> insert(SqlClient client, IdempotencyRecord record) {
-        return client.preparedQuery(INSERT).execute(Tuple.tuple(List.of(record.userId, record.idempotencyKey, record.requestHash,
-                record.status, record.location, record.version, record.body, record.createdAt.atOffset(ZoneOffset.UTC))))
+        return client.preparedQuery(INSERT).execute(Tuple.tuple(List.of(record.userId(), record.idempotencyKey(), record.requestHash(),
+                record.status(), record.location(), record.version(), record.body(), record.createdAt().atOffset(ZoneOffset.UTC))))
                 .replaceWithVoid();
     }
 
-    private static IdempotencyRecord toRecord(Row row) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.requestHash = row.getString("request_hash");
-        record.status = row.getInteger("status");
-        record.location = row.getString("location");
-        record.version = row.getLong("version");
-        record.body = row.getString("body");
-        return record;
+    private static IdempotencyRecord toRecord(UUID userId, String key, Row row) {
+        return new IdempotencyRecord(userId, key, row.getString("request_hash"), row.getInteger("status"), row.getString("location"),
+                row.getLong("version"), row.getString("body"), row.getOffsetDateTime("created_at").toInstant());
     }
 }

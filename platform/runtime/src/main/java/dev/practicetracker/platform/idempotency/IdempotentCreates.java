@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -21,7 +20,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.platform.outbox.SqlOutbox;
-import dev.practicetracker.platform.outbox.TransactionalOutbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.UniqueViolation;
 import dev.practicetracker.platform.rest.ResourceResponses;
@@ -47,19 +45,14 @@ public class IdempotentCreates {
     public record Created(String location, long version, Object body) {
     }
 
-    private final IdempotencyRepository repository;
     private final IdempotencySql sql;
-    private final TransactionalOutbox outbox;
     private final SqlOutbox sqlOutbox;
     private final Pool pool;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public IdempotentCreates(IdempotencyRepository repository, IdempotencySql sql, TransactionalOutbox outbox, SqlOutbox sqlOutbox,
-            Pool pool, ObjectMapper mapper, Clock clock) {
-        this.repository = repository;
+    public IdempotentCreates(IdempotencySql sql, SqlOutbox sqlOutbox, Pool pool, ObjectMapper mapper, Clock clock) {
         this.sql = sql;
-        this.outbox = outbox;
         this.sqlOutbox = sqlOutbox;
         this.pool = pool;
         this.mapper = mapper;
@@ -67,31 +60,19 @@ public class IdempotentCreates {
     }
 
     /**
-     * Runs {@code create} in one transaction (with its outbox events) and answers 201, or replays the
-     * first answer to this key.
+     * Runs {@code create} (with its outbox events) and answers 201, or replays the first answer to
+     * this key, for a service writing with the SQL client: without a key {@code create} runs on the
+     * pool, so it must be a single statement (its own transaction: no BEGIN and COMMIT round trips on
+     * the hot path); with one, in a transaction with the key's record. (The services writing through
+     * Hibernate Reactive have the same in the platform's panache module.)
      *
      * @param request the request as read, for telling a retry from a different request
-     */
-    public Uni<Response> create(UUID userId, String key, Object request, Supplier<Uni<Created>> create) {
-        if (key == null) {
-            return outbox.inTransaction(create).map(IdempotentCreates::respond);
-        }
-        return once(userId, key, request, since -> repository.findSince(userId, key, since),
-                (since, record) -> outbox.inTransaction(() -> repository.deleteExpired(userId, key, since)
-                        .chain(create::get)
-                        .call(created -> repository.persist(record.apply(created)))));
-    }
-
-    /**
-     * The same, for a service writing with the SQL client: without a key {@code create} runs on the
-     * pool, so it must be a single statement (its own transaction: no BEGIN and COMMIT round trips on
-     * the hot path); with one, in a transaction with the key's record.
      */
     public Uni<Response> createWithSql(UUID userId, String key, Object request, Function<SqlClient, Uni<Created>> create) {
         if (key == null) {
             return sqlOutbox.afterCommit(create.apply(pool)).map(IdempotentCreates::respond);
         }
-        return once(userId, key, request, since -> sql.findSince(userId, key, since),
+        return keyed(userId, key, request, since -> sql.findSince(userId, key, since),
                 (since, record) -> sqlOutbox.inTransaction(connection -> sql.deleteExpired(connection, userId, key, since)
                         .chain(() -> create.apply(connection))
                         .call(created -> sql.insert(connection, record.apply(created)))));
@@ -106,7 +87,7 @@ public class IdempotentCreates {
      * @param createRecorded runs the create, in one transaction with the record made from its result,
      *        after deleting the key's record from before the given instant
      */
-    private Uni<Response> once(UUID userId, String key, Object request, Function<Instant, Uni<IdempotencyRecord>> findSince,
+    public Uni<Response> keyed(UUID userId, String key, Object request, Function<Instant, Uni<IdempotencyRecord>> findSince,
             BiFunction<Instant, Function<Created, IdempotencyRecord>, Uni<Created>> createRecorded) {
         requireValid(key);
         String requestHash = hash(request);
@@ -127,30 +108,23 @@ public class IdempotentCreates {
     }
 
     private IdempotencyRecord record(UUID userId, String key, String requestHash, Created created, Instant now) {
-        IdempotencyRecord record = new IdempotencyRecord();
-        record.userId = userId;
-        record.idempotencyKey = key;
-        record.requestHash = requestHash;
-        record.status = Response.Status.CREATED.getStatusCode();
-        record.location = created.location();
-        record.version = created.version();
-        record.body = json(created.body());
-        record.createdAt = now;
-        return record;
+        return new IdempotencyRecord(userId, key, requestHash, Response.Status.CREATED.getStatusCode(), created.location(),
+                created.version(), json(created.body()), now);
     }
 
     private static Response replay(IdempotencyRecord earlier, String requestHash) {
         if (earlier == null) {
             throw ProblemException.conflict("a request with this Idempotency-Key is still being processed");
         }
-        if (!earlier.requestHash.equals(requestHash)) {
+        if (!earlier.requestHash().equals(requestHash)) {
             throw ProblemException.idempotencyKeyReused();
         }
-        Response.ResponseBuilder response = Response.status(earlier.status).entity(earlier.body).type(MediaType.APPLICATION_JSON);
-        return withLocationAndTag(response, earlier.location, earlier.version);
+        Response.ResponseBuilder response = Response.status(earlier.status()).entity(earlier.body()).type(MediaType.APPLICATION_JSON);
+        return withLocationAndTag(response, earlier.location(), earlier.version());
     }
 
-    private static Response respond(Created created) {
+    /** The 201 of a create just done. */
+    public static Response respond(Created created) {
         return withLocationAndTag(Response.status(Response.Status.CREATED).entity(created.body()), created.location(), created.version());
     }
 

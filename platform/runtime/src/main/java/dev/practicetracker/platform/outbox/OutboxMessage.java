@@ -19,8 +19,4 @@ public record OutboxMessage(UUID eventId, String topic, String type, String subj
         return new OutboxMessage(TimeOrderedIds.SYSTEM.next(), topic, type, subject, userId, occurredAt, EventJson.write(data),
                 EventTracing.currentTraceParent());
     }
-
-    OutboxEvent toEntity() {
-        return new OutboxEvent(eventId, topic, type, subject, userId, occurredAt, payload, traceParent);
-    }
 }

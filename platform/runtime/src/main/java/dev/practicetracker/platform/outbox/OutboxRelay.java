@@ -35,9 +35,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once the broker has
- * acknowledged them. Runs right after each commit (see {@link TransactionalOutbox#inTransaction})
- * and on a slow poll as a safety net. One relay at a time per database (an advisory lock), so
- * several replicas keep each user's events in order. A crash between publishing and deleting
+ * acknowledged them. Runs right after each commit (see {@link SqlOutbox#afterCommit} and the panache
+ * module's {@code TransactionalOutbox}) and on a slow poll as a safety net. One relay at a time per
+ * database (an advisory lock), so several replicas keep each user's events in order. A crash between publishing and deleting
  * publishes the batch again: consumers ignore the duplicates by event id and version.
  */
 @ApplicationScoped

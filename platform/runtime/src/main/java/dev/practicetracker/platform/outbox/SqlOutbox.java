@@ -18,8 +18,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The transactional outbox for services that write with the reactive SQL client rather than
- * Hibernate: the same table and relay as {@link TransactionalOutbox}, written with plain SQL so a
- * change and its events can share one statement or one transaction.
+ * Hibernate: the same table and relay as the panache module's {@code TransactionalOutbox}, written
+ * with plain SQL so a change and its events can share one statement or one transaction.
  */
 @ApplicationScoped
 public class SqlOutbox {

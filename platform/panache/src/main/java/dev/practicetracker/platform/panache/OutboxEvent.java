@@ -1,4 +1,4 @@
-package dev.practicetracker.platform.outbox;
+package dev.practicetracker.platform.panache;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import dev.practicetracker.platform.outbox.OutboxMessage;
 
 /**
  * An event waiting to be published, written in the same transaction as the change it describes.
@@ -39,6 +41,11 @@ public class OutboxEvent {
     public String traceparent;
 
     protected OutboxEvent() {
+    }
+
+    static OutboxEvent of(OutboxMessage message) {
+        return new OutboxEvent(message.eventId(), message.topic(), message.type(), message.subject(), message.userId(),
+                message.occurredAt(), message.payload(), message.traceParent());
     }
 
     public OutboxEvent(UUID eventId, String topic, String type, String subject, UUID userId, Instant occurredAt, String payload,

@@ -1,4 +1,4 @@
-package dev.practicetracker.platform.outbox;
+package dev.practicetracker.platform.panache;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.practicetracker.platform.outbox;
+package dev.practicetracker.platform.panache;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.outbox.OutboxRelay;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
@@ -34,6 +36,6 @@ public class TransactionalOutbox {
 
     /** Adds an event to the current transaction; it is published only if the transaction commits. */
     public Uni<Void> append(String topic, String type, String subject, UUID userId, Instant occurredAt, Object data) {
-        return repository.persist(OutboxMessage.of(topic, type, subject, userId, occurredAt, data).toEntity()).replaceWithVoid();
+        return repository.persist(OutboxEvent.of(OutboxMessage.of(topic, type, subject, userId, occurredAt, data))).replaceWithVoid();
     }
 }
