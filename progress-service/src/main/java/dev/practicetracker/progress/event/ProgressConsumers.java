@@ -117,22 +117,21 @@ public class ProgressConsumers {
         // cost every small batch a scan of the days
         long lastBacklog = lastBacklogBatch.get();
         boolean drain = !backlog && lastBacklog != NONE && System.nanoTime() - lastBacklog >= quietNanos;
-        // the lock and the erasure check go out together; the check runs once the lock is held (a drain
-        // reads what every partition's batches write: it writes alone)
+        // the lock and the facts go out together: PostgreSQL writes the facts (leaving out erased users'
+        // events) once the lock is held (a drain reads what every partition's batches write: it writes alone)
+        Uni<Void> locked = drain ? progress.lock(connection) : progress.lockPartitions(connection, partitions);
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
-        return Uni.combine().all().unis(drain ? progress.lock(connection) : progress.lockPartitions(connection, partitions),
-                erasedUsers.withoutErased(connection, batch, LogFact::userId, LogFact::changedAt)).with((locked, live) -> live)
-                .chain(live -> backlog
-                        ? facts.saveAllMarkingStale(connection, live)
-                        : facts.saveAll(connection, live)
-                                // queued together, in this order: the connection runs them one after the
-                                // other (each sees the ones before); each is prepared once per connection
-                                // (PreparedStatementsPool keeps even the long recomputes)
-                                .chain(applied -> Uni.join().all(
-                                        progress.addToDays(connection, applied.additions()),
-                                        progress.recomputeDays(connection, applied.days()),
-                                        progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
-                                        .andFailFast().replaceWithVoid()))
+        return (backlog
+                ? Uni.combine().all().unis(locked, facts.saveAllMarkingStale(connection, batch)).discardItems()
+                : Uni.combine().all().unis(locked, facts.saveAll(connection, batch)).with((lock, applied) -> applied)
+                        // queued together, in this order: the connection runs them one after the other (each
+                        // sees the ones before); each is prepared once per connection (PreparedStatementsPool
+                        // keeps even the long recomputes)
+                        .chain(applied -> Uni.join().all(
+                                progress.addToDays(connection, applied.additions()),
+                                progress.recomputeDays(connection, applied.days()),
+                                progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
+                                .andFailFast().replaceWithVoid()))
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> {
                     if (backlog) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.platform.consumer.NewestVersions;
+import dev.practicetracker.platform.erasure.ErasedUsers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,18 +21,26 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Log facts, one row per log, written a whole batch per statement: an event is applied only when
  * its version is newer than the row's, so duplicates, redelivery, replays and late older versions
- * change nothing.
+ * change nothing, and only when its user was not erased since (see {@link ErasedUsers}).
  */
 @ApplicationScoped
 public class LogFactRepository {
 
-    /** The batch as a relation, one array per column. */
+    /**
+     * The batch as a relation, one array per column, less the events of users erased at or after the
+     * event ($13: each event's user hash), which must not bring their data back.
+     */
     private static final String INCOMING = """
             with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
                            version, deleted, changed_at) as (
-                select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
-                                     $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[])),
-            """;
+                select log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
+                       version, deleted, changed_at
+                  from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
+                              $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[], $13::bytea[])
+                       as batch (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
+                                 milestone_id, version, deleted, changed_at, user_hash)
+                 where %s),
+            """.formatted(ErasedUsers.notErasedSql("batch.user_hash", "batch.changed_at"));
 
     /** Writes the facts whose version is newer (a log's skill and user never change). */
     private static final String WRITTEN = """
@@ -76,7 +85,11 @@ public class LogFactRepository {
             users as (insert into stale_users select distinct user_id from written on conflict do nothing)
             insert into stale_marked (at) select clock_timestamp() where exists (select 1 from written)""";
 
-    /** @return what changed (nothing when no fact was newer) */
+    /**
+     * Writes the facts (an erased user's from before the erasure left out).
+     *
+     * @return what changed (nothing when no fact was newer)
+     */
     public Uni<AppliedFacts> saveAll(SqlClient client, Collection<LogFact> batch) {
         List<LogFact> facts = NewestVersions.of(batch, LogFact::logId, LogFact::version);
         if (facts.isEmpty()) {
@@ -123,6 +136,6 @@ public class LogFactRepository {
             changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
         }
         return Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes, difficulty, confidence, milestones, versions,
-                deleted, changed));
+                deleted, changed, ErasedUsers.userHashes(facts, LogFact::userId)));
     }
 }

@@ -296,6 +296,28 @@ class ProgressFiguresTest {
         assertThat(TestDatabase.count("select count(*) from log_facts where user_id = ?", user)).isZero();
     }
 
+    @Test
+    void aLogEventFromBeforeTheUsersErasureIsLeftOutAndOneFromAfterItIsApplied() {
+        UUID skill = publishSkill(user, "Forgotten");
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, day(today), 30, 1));
+        awaitSkill(skill, p -> p.getInt("total_sessions") == 1);
+        Instant beforeErasure = Instant.now();
+        ProgressEvents.publishErasure(user);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestDatabase.count("select count(*) from log_facts where user_id = ?", user) == 0);
+
+        PracticeLogData late = log(user, skill, day(today), 45, 1);
+        PracticeLogData afterwards = log(user, UUID.randomUUID(), day(today), 20, 1);
+        ProgressEvents.publishLogAt(EventTypes.PRACTICE_LOG_CREATED, late, beforeErasure);
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, afterwards);
+
+        // one user's events share a partition: once the later one is applied, the earlier one was read
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> TestDatabase.count("select count(*) from log_facts where log_id = ?", afterwards.id()) == 1);
+        assertThat(TestDatabase.count("select count(*) from log_facts where log_id = ?", late.id())).isZero();
+        assertThat(TestDatabase.count("select count(*) from skill_progress where skill_id = ?", skill)).isZero();
+    }
+
     private static Instant day(LocalDate day) {
         return day.atTime(7, 0).toInstant(ZoneOffset.UTC);
     }
