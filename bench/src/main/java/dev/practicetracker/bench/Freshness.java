@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,10 +35,18 @@ import io.vertx.core.http.HttpMethod;
  * plus one real GET, at a resolution of about a millisecond. Polling the GET itself every few
  * milliseconds per pending write would add thousands of requests per second at this rate — more load
  * than the writes being measured.
+ * <p>
+ * Steady means after the load has settled: the writes run for {@link #SETTLE_SECONDS} before the
+ * measured window. Each JVM's JIT meets a change of load with a burst of compilations (profiled:
+ * 810 compilations in practice-log-service's first 5 s at 200 writes/s, after a 240 s warm-up at
+ * another rate), and on two shared cores that burst held writes for up to 600 ms in the first 2–3 s.
+ * That onset is reported too, as the first {@link #ONSET_SECONDS} of the load, beside the target.
  */
 final class Freshness {
 
     static final int WRITES_PER_SECOND = 200;
+    static final int SETTLE_SECONDS = 30;
+    static final int ONSET_SECONDS = 10;
     static final long WATCH_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     static final double MAXIMUM_P50_MILLIS = 25;
     static final double MAXIMUM_P99_MILLIS = 100;
@@ -47,7 +56,7 @@ final class Freshness {
     static final String LOG_EVENTS = "practice-log-events";
 
     /** A write practice-log-service acknowledged, not yet seen in its skill's progress. */
-    private record Pending(int skill, int expected, long acknowledgedAt) {
+    private record Pending(int skill, int expected, long acknowledgedAt, Histogram into) {
     }
 
     private Freshness() {
@@ -56,21 +65,30 @@ final class Freshness {
     static List<Result> run(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
         int skills = writers.skills().size();
         AtomicInteger[] acknowledged = settled(bench, writers);
-        StageDelays.Buckets publishedBefore = StageDelays.scrape(bench, Service.PRACTICE_LOG, PUBLISH_DELAY, LOG_EVENTS);
-        StageDelays.Buckets appliedBefore = StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS);
-        Histogram visible = new ConcurrentHistogram(3);
+        Histogram onset = new ConcurrentHistogram(3);
+        Histogram steady = new ConcurrentHistogram(3);
         AtomicLong failures = new AtomicLong();
-        int total = (int) (WRITES_PER_SECOND * bench.measure.toSeconds());
+        int settling = WRITES_PER_SECOND * SETTLE_SECONDS;
+        int onsetWrites = WRITES_PER_SECOND * ONSET_SECONDS;
+        int total = settling + (int) (WRITES_PER_SECOND * bench.measure.toSeconds());
         CountDownLatch done = new CountDownLatch(total);
         Queue<Pending> inFlight = new ConcurrentLinkedQueue<>();
         AtomicInteger sent = new AtomicInteger();
         long period = 1_000_000_000L / WRITES_PER_SECOND;
+        System.out.printf("[bench] P2: %d s at %d writes/s to settle, then %d s measured%n", SETTLE_SECONDS, WRITES_PER_SECOND,
+                bench.measure.toSeconds());
+        // the services' own histograms, scraped (off the watcher's thread) as the measured window opens and once every write is seen
+        CompletableFuture<StageDelays.Buckets[]> atWindow = CompletableFuture.supplyAsync(() -> new StageDelays.Buckets[] {
+                StageDelays.scrape(bench, Service.PRACTICE_LOG, PUBLISH_DELAY, LOG_EVENTS),
+                StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS) },
+                CompletableFuture.delayedExecutor(SETTLE_SECONDS, TimeUnit.SECONDS));
         long start = System.nanoTime();
         long timer = bench.vertx.setPeriodic(1, id -> {
             long due = (System.nanoTime() - start) / period + 1;
             while (sent.get() < Math.min(due, total)) {
                 int write = sent.getAndIncrement();
                 int skill = write % skills;
+                Histogram into = write >= settling ? steady : write < onsetWrites ? onset : null;
                 bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(skill))
                         .sendJsonObject(WriteThroughput.log(writers.skills().get(skill))).onComplete(result -> {
                             if (result.failed() || result.result().statusCode() != 201) {
@@ -78,31 +96,39 @@ final class Freshness {
                                 done.countDown();
                                 return;
                             }
-                            inFlight.add(new Pending(skill, acknowledged[skill].incrementAndGet(), System.nanoTime()));
+                            inFlight.add(new Pending(skill, acknowledged[skill].incrementAndGet(), System.nanoTime(), into));
                         });
             }
         });
         try {
-            watch(bench, writers, inFlight, visible, done, System.nanoTime() + TimeUnit.SECONDS.toNanos(bench.measure.toSeconds() + 120));
+            watch(bench, writers, inFlight, done, System.nanoTime()
+                    + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS + bench.measure.toSeconds() + 120));
         } finally {
             bench.vertx.cancelTimer(timer);
         }
-        StageDelays.Buckets published = StageDelays.scrape(bench, Service.PRACTICE_LOG, PUBLISH_DELAY, LOG_EVENTS).minus(publishedBefore);
-        StageDelays.Buckets applied = StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS).minus(appliedBefore);
+        StageDelays.Buckets[] window = atWindow.join();
+        StageDelays.Buckets published = StageDelays.scrape(bench, Service.PRACTICE_LOG, PUBLISH_DELAY, LOG_EVENTS).minus(window[0]);
+        StageDelays.Buckets applied = StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS).minus(window[1]);
         KafkaTools.Latency kafka = KafkaTools.endToEndLatency(bench.kafka(), "bench-e2e", 10_000);
-        double p50 = visible.getValueAtPercentile(50) / 1000.0;
-        double p99 = visible.getValueAtPercentile(99) / 1000.0;
-        System.out.printf("P2: write -> visible p50 %.1f ms, p99 %.1f ms over %d writes (%d failed); Kafka end-to-end p50 %.2f, p99 %.2f ms%n",
-                p50, p99, visible.getTotalCount(), failures.get(), kafka.p50(), kafka.p99());
+        double p50 = steady.getValueAtPercentile(50) / 1000.0;
+        double p99 = steady.getValueAtPercentile(99) / 1000.0;
+        System.out.printf("P2: write -> visible p50 %.1f ms, p99 %.1f ms over %d writes (%d failed in the whole run); Kafka end-to-end"
+                + " p50 %.2f, p99 %.2f ms%n", p50, p99, steady.getTotalCount(), failures.get(), kafka.p50(), kafka.p99());
+        System.out.printf("P2 onset (the first %d s of the load): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", ONSET_SECONDS,
+                onset.getValueAtPercentile(50) / 1000.0, onset.getValueAtPercentile(99) / 1000.0, onset.getMaxValue() / 1000.0);
         System.out.printf("P2 stages (bucket bounds): write -> broker ack p50 %.1f, p99 %.1f ms (%.0f events);"
                 + " record -> applied in progress p50 %.1f, p99 %.1f ms (%.0f events)%n", published.percentileMillis(0.5),
                 published.percentileMillis(0.99), published.count(), applied.percentileMillis(0.5), applied.percentileMillis(0.99),
                 applied.count());
         return List.of(
-                Result.bounded("P2 p50", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s, p50", p50, "ms",
+                Result.bounded("P2 p50", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s steady (after " + SETTLE_SECONDS + " s), p50", p50, "ms",
                         "Kafka end-to-end p50", kafka.p50(), "ms", MAXIMUM_P50_MILLIS),
-                Result.bounded("P2 p99", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s, p99", p99, "ms",
+                Result.bounded("P2 p99", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s steady (after " + SETTLE_SECONDS + " s), p99", p99, "ms",
                         "Kafka end-to-end p99", kafka.p99(), "ms", MAXIMUM_P99_MILLIS),
+                Result.observed("P2 onset p50", "the first " + ONSET_SECONDS + " s of that load, from a quiet stack, p50",
+                        onset.getValueAtPercentile(50) / 1000.0, "ms"),
+                Result.observed("P2 onset p99", "the first " + ONSET_SECONDS + " s of that load, from a quiet stack, p99",
+                        onset.getValueAtPercentile(99) / 1000.0, "ms"),
                 Result.observed("P2 publish p50", "of which write → the broker's acknowledgement (the relay), p50",
                         published.percentileMillis(0.5), "ms"),
                 Result.observed("P2 publish p99", "of which write → the broker's acknowledgement (the relay), p99",
@@ -114,8 +140,8 @@ final class Freshness {
     }
 
     /** Until every write is confirmed: each millisecond, one query for the skills with writes in flight. */
-    private static void watch(BenchContext bench, WriteThroughput.Writers writers, Queue<Pending> inFlight, Histogram visible,
-            CountDownLatch done, long deadline) throws Exception {
+    private static void watch(BenchContext bench, WriteThroughput.Writers writers, Queue<Pending> inFlight, CountDownLatch done,
+            long deadline) throws Exception {
         List<Pending> waiting = new ArrayList<>();
         try (Connection progress = bench.database("progress");
                 PreparedStatement counts = progress.prepareStatement(
@@ -140,7 +166,7 @@ final class Freshness {
                     waiting.removeIf(pending -> {
                         boolean counted = sessions.getOrDefault(writers.skills().get(pending.skill()), 0) >= pending.expected();
                         if (counted) {
-                            confirm(bench, writers, pending, inFlight, visible, done);
+                            confirm(bench, writers, pending, inFlight, done);
                         }
                         return counted;
                     });
@@ -152,12 +178,14 @@ final class Freshness {
 
     /** The write is in the read model; the clock stops when a GET shows it (or it goes back to waiting). */
     private static void confirm(BenchContext bench, WriteThroughput.Writers writers, Pending pending, Queue<Pending> inFlight,
-            Histogram visible, CountDownLatch done) {
+            CountDownLatch done) {
         bench.request(HttpMethod.GET, Service.PROGRESS, "/progress/skills/" + writers.skills().get(pending.skill()),
                 writers.users().get(pending.skill())).send().onComplete(result -> {
                     if (result.succeeded() && result.result().statusCode() == 200
                             && result.result().bodyAsJsonObject().getInteger("total_sessions") >= pending.expected()) {
-                        visible.recordValue(Math.max(1, (System.nanoTime() - pending.acknowledgedAt()) / 1000));
+                        if (pending.into() != null) {
+                            pending.into().recordValue(Math.max(1, (System.nanoTime() - pending.acknowledgedAt()) / 1000));
+                        }
                         done.countDown();
                     } else {
                         inFlight.add(pending);
