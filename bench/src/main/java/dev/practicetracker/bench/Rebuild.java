@@ -29,16 +29,19 @@ import dev.practicetracker.local.Service;
 import io.vertx.core.http.HttpMethod;
 
 /**
- * P4: rebuilding the progress projection from 1 M log events (1 000 users × 20 skills × 50 logs,
- * published as practice-log-service would). First the live consumers catch up with them; then the
- * projection is dropped and replayed ({@code POST /progress/admin/rebuild}) and timed until every
- * log is back. Beside it: Kafka's ConsumerPerformance reading the same topic.
+ * P4: rebuilding the progress projection from 1 M log events (up to 1 000 users × 20 skills × 50 logs,
+ * published as practice-log-service would, so that the topic holds 1 M with what the scenarios before
+ * wrote). First the live consumers catch up with them; then the projection is dropped and replayed
+ * ({@code POST /progress/admin/rebuild}) and timed until every log is back and no skill or user is
+ * left stale (a backlog writes facts first; the figures are recomputed once it is over). Beside it:
+ * Kafka's ConsumerPerformance reading the same topic.
  */
 final class Rebuild {
 
     static final int USERS = 1000;
     static final int SKILLS_PER_USER = 20;
     static final int LOGS_PER_SKILL = 50;
+    static final int EVENTS = USERS * SKILLS_PER_USER * LOGS_PER_SKILL;
     static final double MAXIMUM_SECONDS = 20;
 
     private Rebuild() {
@@ -47,7 +50,7 @@ final class Rebuild {
     static List<Result> run(BenchContext bench) throws Exception {
         long before = logFacts(bench);
         long insertedBefore = factsInserted(bench);
-        long published = publish(bench);
+        long published = publish(bench, Math.max(0, EVENTS - recordsOn(bench, Topics.PRACTICE_LOG_EVENTS)));
         long target = before + published;
         long caughtUp = waitForLogFacts(bench, insertedBefore + published, target, System.nanoTime());
         System.out.printf("P4: %d events published; live consumers caught up in %.1f s%n", published, caughtUp / 1e9);
@@ -60,7 +63,9 @@ final class Rebuild {
             throw new IllegalStateException("rebuild refused: " + response.statusCode() + " " + response.bodyAsString());
         }
         long started = System.nanoTime();
-        double seconds = waitForLogFacts(bench, insertedBeforeRebuild + target, target, started) / 1e9;
+        double factsBack = waitForLogFacts(bench, insertedBeforeRebuild + target, target, started) / 1e9;
+        double seconds = waitUntilNothingStale(bench, started) / 1e9;
+        System.out.printf("P4: every log fact back after %.1f s, every figure recomputed after %.1f s%n", factsBack, seconds);
         long onTopic = recordsOn(bench, Topics.PRACTICE_LOG_EVENTS);
         double ours = onTopic / seconds;
         double limit = KafkaTools.consumerRecordsPerSecond(bench.kafka(), Topics.PRACTICE_LOG_EVENTS, onTopic);
@@ -69,11 +74,13 @@ final class Rebuild {
         return List.of(
                 Result.bounded("P4", "rebuild of progress from " + String.format("%,d", onTopic) + " log events", seconds, "s",
                         "—", null, "", MAXIMUM_SECONDS),
+                Result.observed("P4 facts", "of which: until every log's fact was back (the figures are recomputed after)", factsBack, "s"),
                 new Result("P4 rate", "rebuild rate", ours, "events/s", "Kafka ConsumerPerformance, same topic", limit, "records/s",
                         ours / limit, "(context)", null));
     }
 
-    private static long publish(BenchContext bench) {
+    /** Publishes {@code events} log events (at most {@link #EVENTS}). */
+    private static long publish(BenchContext bench, long events) {
         Properties properties = new Properties();
         properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bench.kafka());
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -84,10 +91,10 @@ final class Rebuild {
         long count = 0;
         Instant base = Instant.now().minusSeconds(3600L * 24 * 400);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-            for (int log = 0; log < LOGS_PER_SKILL; log++) {
-                for (int user = 0; user < USERS; user++) {
+            for (int log = 0; log < LOGS_PER_SKILL && count < events; log++) {
+                for (int user = 0; user < USERS && count < events; user++) {
                     UUID userId = id("b", user);
-                    for (int skill = 0; skill < SKILLS_PER_USER; skill++) {
+                    for (int skill = 0; skill < SKILLS_PER_USER && count < events; skill++) {
                         UUID skillId = id("c", user * SKILLS_PER_USER + skill);
                         Instant practiced = base.plusSeconds(86_400L * log * 7 + 3600L * skill);
                         PracticeLogData data = new PracticeLogData(id("d", count), userId, skillId, practiced,
@@ -126,6 +133,26 @@ final class Rebuild {
                 throw new IllegalStateException("progress did not reach " + target + " log facts");
             }
             TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /** Until the drain after the backlog has recomputed every skill and user the backlog marked stale. */
+    private static long waitUntilNothingStale(BenchContext bench, long since) throws Exception {
+        long deadline = since + TimeUnit.MINUTES.toNanos(15);
+        try (Connection database = bench.database("progress")) {
+            while (true) {
+                try (ResultSet result = database.createStatement()
+                        .executeQuery("select exists (select 1 from stale_skills) or exists (select 1 from stale_users)")) {
+                    result.next();
+                    if (!result.getBoolean(1)) {
+                        return System.nanoTime() - since;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("progress still has stale skills or users");
+                }
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
     }
 
