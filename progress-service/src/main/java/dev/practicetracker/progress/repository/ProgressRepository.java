@@ -61,8 +61,11 @@ public class ProgressRepository {
 
     /**
      * Re-aggregates every day of every skill marked stale from its live facts (a backlog wrote only
-     * the facts); a day left without any goes. One pass over the marked skills' facts. The times of
-     * the markings go too: the marks themselves go with the skills' and users' recompute, sent after.
+     * the facts); a day left without any goes. One pass over the marked skills' facts: a day is
+     * emptied when no live fact of it is left (tested against the facts' index, not against
+     * {@code days}, which read twice would be materialised: a million days after a rebuild, ~100 MB of
+     * temporary files). The times of the markings go too: the marks themselves go with the skills' and
+     * users' recompute, sent after.
      */
     private static final String RECOMPUTE_DAYS_OF_MARKED = """
             with days as (select f.skill_id, f.local_date, f.user_id, %s
@@ -70,7 +73,8 @@ public class ProgressRepository {
                            group by f.skill_id, f.local_date, f.user_id),
             emptied as (delete from skill_days d using stale_skills s
                          where d.skill_id = s.skill_id
-                           and not exists (select 1 from days e where e.skill_id = d.skill_id and e.local_date = d.local_date)),
+                           and not exists (select 1 from log_facts f
+                                            where f.skill_id = d.skill_id and f.local_date = d.local_date and not f.deleted)),
             markings as (delete from stale_marked)
             """.formatted(DAY_FIGURES) + WRITE_DAYS;
 

@@ -263,6 +263,33 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void aDayWhoseLogsABacklogDeletedIsGoneAfterTheDrain() {
+        UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
+        List<LogFact> recent = logs(user, skill, backlog);
+        Instant practiced = LocalDate.now(ZoneOffset.UTC).minusDays(100).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        LogFact early = LogFact.of(ProgressEvents.log(user, skill, practiced, 25, 1), false, Instant.now().minusSeconds(120));
+        LogFact earlyDeleted = new LogFact(early.logId(), user, skill, practiced, early.localDate(), early.minutes(), early.difficulty(),
+                early.confidence(), early.milestoneId(), 2, true, Instant.now().minusSeconds(30));
+        List<LogFact> backlogBatch = new ArrayList<>(recent);
+        backlogBatch.add(earlyDeleted);
+        ProgressConsumers replica = replica(Duration.ZERO);
+        String earlyDays = "select count(*) from skill_days where skill_id = $1 and local_date < current_date - 50";
+
+        pool.withTransaction(connection -> replica.applyLogs(connection, PARTITION, List.of(early))
+                .chain(() -> count(connection, earlyDays, skill))
+                .invoke(written -> assertThat(written).isEqualTo(1L))
+                .chain(() -> replica.applyLogs(connection, PARTITION, backlogBatch))
+                .chain(() -> progress.recompute(connection, Map.of(), Map.of(), true))
+                .chain(() -> Uni.join().all(
+                        count(connection, earlyDays, skill),
+                        count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
+                        count(connection, "select count(*) from (" + DAYS + " except " + FRESH_DAYS + ") d", skill),
+                        count(connection, "select count(*) from (" + FRESH_DAYS + " except " + DAYS + ") d", skill)).andFailFast())
+                .invoke(drained -> assertThat(drained).containsExactly(0L, (long) backlog, 0L, 0L)))
+                .await().atMost(WAIT);
+    }
+
+    @Test
     void aBacklogBatchReplayedMarksNothing() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
