@@ -120,15 +120,13 @@ final class Freshness {
                 + " record -> applied in progress p50 %.1f, p99 %.1f ms (%.0f events)%n", published.percentileMillis(0.5),
                 published.percentileMillis(0.99), published.count(), applied.percentileMillis(0.5), applied.percentileMillis(0.99),
                 applied.count());
+        String steadyWhat = "write → visible in progress at " + WRITES_PER_SECOND + " writes/s steady (after " + SETTLE_SECONDS + " s)";
+        String onsetWhat = "the first " + ONSET_SECONDS + " s of that load, from a quiet stack";
         return List.of(
-                Result.bounded("P2 p50", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s steady (after " + SETTLE_SECONDS + " s), p50", p50, "ms",
-                        "Kafka end-to-end p50", kafka.p50(), "ms", MAXIMUM_P50_MILLIS),
-                Result.bounded("P2 p99", "write → visible in progress at " + WRITES_PER_SECOND + " writes/s steady (after " + SETTLE_SECONDS + " s), p99", p99, "ms",
-                        "Kafka end-to-end p99", kafka.p99(), "ms", MAXIMUM_P99_MILLIS),
-                Result.observed("P2 onset p50", "the first " + ONSET_SECONDS + " s of that load, from a quiet stack, p50",
-                        onset.getValueAtPercentile(50) / 1000.0, "ms"),
-                Result.observed("P2 onset p99", "the first " + ONSET_SECONDS + " s of that load, from a quiet stack, p99",
-                        onset.getValueAtPercentile(99) / 1000.0, "ms"),
+                Result.bounded("P2 p50", steadyWhat + ", p50", p50, "ms", "Kafka end-to-end p50", kafka.p50(), "ms", MAXIMUM_P50_MILLIS),
+                Result.bounded("P2 p99", steadyWhat + ", p99", p99, "ms", "Kafka end-to-end p99", kafka.p99(), "ms", MAXIMUM_P99_MILLIS),
+                Result.observed("P2 onset p50", onsetWhat + ", p50", onset.getValueAtPercentile(50) / 1000.0, "ms"),
+                Result.observed("P2 onset p99", onsetWhat + ", p99", onset.getValueAtPercentile(99) / 1000.0, "ms"),
                 Result.observed("P2 publish p50", "of which write → the broker's acknowledgement (the relay), p50",
                         published.percentileMillis(0.5), "ms"),
                 Result.observed("P2 publish p99", "of which write → the broker's acknowledgement (the relay), p99",

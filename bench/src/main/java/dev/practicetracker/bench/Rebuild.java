@@ -139,34 +139,26 @@ final class Rebuild {
     /** Until the drain after the backlog has recomputed every skill and user the backlog marked stale. */
     private static long waitUntilNothingStale(BenchContext bench, long since) throws Exception {
         long deadline = since + TimeUnit.MINUTES.toNanos(15);
-        try (Connection database = bench.database("progress")) {
-            while (true) {
-                try (ResultSet result = database.createStatement()
-                        .executeQuery("select exists (select 1 from stale_skills) or exists (select 1 from stale_users)")) {
-                    result.next();
-                    if (!result.getBoolean(1)) {
-                        return System.nanoTime() - since;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("progress still has stale skills or users");
-                }
-                TimeUnit.MILLISECONDS.sleep(100);
+        while (progressCount(bench, "select (select count(*) from stale_skills) + (select count(*) from stale_users)") > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("progress still has stale skills or users");
             }
+            TimeUnit.MILLISECONDS.sleep(100);
         }
+        return System.nanoTime() - since;
     }
 
     private static long factsInserted(BenchContext bench) throws Exception {
-        try (Connection database = bench.database("progress"); ResultSet result = database.createStatement()
-                .executeQuery("select n_tup_ins from pg_stat_user_tables where relname = 'log_facts'")) {
-            result.next();
-            return result.getLong(1);
-        }
+        return progressCount(bench, "select n_tup_ins from pg_stat_user_tables where relname = 'log_facts'");
     }
 
     private static long logFacts(BenchContext bench) throws Exception {
-        try (Connection database = bench.database("progress");
-                ResultSet result = database.createStatement().executeQuery("select count(*) from log_facts")) {
+        return progressCount(bench, "select count(*) from log_facts");
+    }
+
+    /** One number from progress's database. */
+    private static long progressCount(BenchContext bench, String query) throws Exception {
+        try (Connection database = bench.database("progress"); ResultSet result = database.createStatement().executeQuery(query)) {
             result.next();
             return result.getLong(1);
         }
