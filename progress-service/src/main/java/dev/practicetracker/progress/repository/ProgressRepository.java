@@ -205,6 +205,14 @@ public class ProgressRepository {
     private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
             + " from user_progress where user_id = $1";
 
+    /** An erased user's facts from before the erasure ($1 user, $2 the erasure's time). */
+    static final String FORGET_USER_FACTS = "delete from log_facts where user_id = $1 and changed_at <= $2";
+    /** An erased user's skill figures whose skill has no fact left ($1 user). */
+    static final String FORGET_USER_FIGURES = "delete from skill_progress where user_id = $1 and skill_id not in"
+            + " (select skill_id from log_facts where user_id = $1)";
+    /** The (skill, day) pairs an erased user's remaining facts are on ($1 user). */
+    static final String DAYS_OF_USER = "select distinct skill_id, local_date, user_id from log_facts where user_id = $1";
+
     /** A user's history across skills, and the newest event applied to it. */
     public record UserHistory(PracticeHistory history, Instant asOf) {
     }
@@ -337,17 +345,15 @@ public class ProgressRepository {
     public Uni<Void> forgetUser(SqlClient client, UUID userId, Instant erasedAt) {
         Tuple before = Tuple.of(userId, erasedAt.atOffset(ZoneOffset.UTC));
         Tuple user = Tuple.of(userId);
-        return client.preparedQuery("delete from log_facts where user_id = $1 and changed_at <= $2").execute(before)
+        return client.preparedQuery(FORGET_USER_FACTS).execute(before)
                 .chain(() -> client.preparedQuery("delete from milestone_status where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))
                 // a user marked stale would otherwise be recomputed later into an empty row
                 .chain(() -> client.preparedQuery("delete from stale_users where user_id = $1").execute(user))
-                .chain(() -> client.preparedQuery("delete from skill_progress where user_id = $1 and skill_id not in"
-                        + " (select skill_id from log_facts where user_id = $1)").execute(user))
-                .chain(() -> client.preparedQuery("select distinct skill_id, local_date, user_id from log_facts where user_id = $1")
-                        .execute(user))
+                .chain(() -> client.preparedQuery(FORGET_USER_FIGURES).execute(user))
+                .chain(() -> client.preparedQuery(DAYS_OF_USER).execute(user))
                 .chain(rows -> {
                     // what remains is re-aggregated in place, so a newer as_of (from after the erasure) is kept
                     Set<SkillDay> days = SkillDay.of(rows);
