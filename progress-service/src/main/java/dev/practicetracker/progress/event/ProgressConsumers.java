@@ -25,6 +25,7 @@ import dev.practicetracker.events.SkillData;
 import dev.practicetracker.events.UserErasedData;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
+import dev.practicetracker.progress.repository.AppliedFacts;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
 import dev.practicetracker.progress.repository.LogFact;
 import dev.practicetracker.progress.repository.LogFactRepository;
@@ -73,6 +74,7 @@ public class ProgressConsumers {
     private final ProgressRepository progress;
     private final ErasedUsers erasedUsers;
     private final int deferRecomputeAt;
+    private final int drainShards;
     private final long quietNanos;
     /** When this consumer last applied a backlog batch ({@link System#nanoTime}), or {@link #NONE} once its marks were taken. */
     private final AtomicLong lastBacklogBatch = new AtomicLong(NONE);
@@ -80,7 +82,8 @@ public class ProgressConsumers {
     public ProgressConsumers(EventBatchHandler handler, LogFactRepository facts, KnownSkillRepository skills,
             MilestoneStatusRepository milestones, ProgressRepository progress, ErasedUsers erasedUsers,
             @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at") int deferRecomputeAt,
-            @ConfigProperty(name = "practice-tracker.progress.stale-check-interval") Duration quiet) {
+            @ConfigProperty(name = "practice-tracker.progress.stale-check-interval") Duration quiet,
+            @ConfigProperty(name = "practice-tracker.progress.drain-connections") int drainShards) {
         this.handler = handler;
         this.facts = facts;
         this.skills = skills;
@@ -88,6 +91,10 @@ public class ProgressConsumers {
         this.progress = progress;
         this.erasedUsers = erasedUsers;
         this.deferRecomputeAt = deferRecomputeAt;
+        if (drainShards < 1) {
+            throw new IllegalArgumentException("practice-tracker.progress.drain-connections must be at least 1, not " + drainShards);
+        }
+        this.drainShards = drainShards;
         this.quietNanos = quiet.toNanos();
     }
 
@@ -118,25 +125,32 @@ public class ProgressConsumers {
         long lastBacklog = lastBacklogBatch.get();
         boolean drain = !backlog && lastBacklog != NONE && System.nanoTime() - lastBacklog >= quietNanos;
         // the lock and the facts go out together: PostgreSQL writes the facts (leaving out erased users'
-        // events) once the lock is held (a drain reads what every partition's batches write: it writes alone)
-        Uni<Void> locked = drain ? progress.lock(connection) : progress.lockPartitions(connection, partitions);
+        // events) once the lock is held. A drain reads what every partition's batches write, so it writes
+        // alone; it re-aggregates the marked skills from the facts before this batch writes any (see
+        // drainMarkedSkills), and the batch's own changes are then applied on top, as usual.
+        Uni<Void> locked = drain
+                ? progress.lock(connection).chain(() -> progress.drainMarkedSkills(connection, drainShards))
+                : progress.lockPartitions(connection, partitions);
+        if (backlog) {
+            return Uni.combine().all().unis(locked, facts.saveAllMarkingStale(connection, batch)).discardItems()
+                    .invoke(() -> lastBacklogBatch.set(System.nanoTime()));
+        }
+        Uni<AppliedFacts> written = drain
+                ? locked.chain(() -> facts.saveAll(connection, batch))
+                : Uni.combine().all().unis(locked, facts.saveAll(connection, batch)).with((lock, applied) -> applied);
         // only what a newer version changed is recomputed: a duplicate or an older version is a no-op
-        return (backlog
-                ? Uni.combine().all().unis(locked, facts.saveAllMarkingStale(connection, batch)).discardItems()
-                : Uni.combine().all().unis(locked, facts.saveAll(connection, batch)).with((lock, applied) -> applied)
-                        // queued together, in this order: the connection runs them one after the other (each
-                        // sees the ones before); each is prepared once per connection (PreparedStatementsPool
-                        // keeps even the long recomputes)
-                        .chain(applied -> Uni.join().all(
-                                progress.addToDays(connection, applied.additions()),
-                                progress.recomputeDays(connection, applied.days()),
-                                progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
-                                .andFailFast().replaceWithVoid()))
+        return written
+                // queued together, in this order: the connection runs them one after the other (each sees the
+                // ones before); each is prepared once per connection (PreparedStatementsPool keeps even the
+                // long recomputes)
+                .chain(applied -> Uni.join().all(
+                        progress.addToDays(connection, applied.additions()),
+                        progress.recomputeDays(connection, applied.days()),
+                        progress.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), drain))
+                        .andFailFast().replaceWithVoid())
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> {
-                    if (backlog) {
-                        lastBacklogBatch.set(System.nanoTime());
-                    } else if (drain) {
+                    if (drain) {
                         lastBacklogBatch.compareAndSet(lastBacklog, NONE);
                     }
                 });
@@ -149,9 +163,16 @@ public class ProgressConsumers {
      * again. @return whether it recomputed
      */
     Uni<Boolean> recomputeStaleUnlessBusy(SqlConnection connection) {
-        return progress.tryLock(connection).chain(locked -> locked
-                ? progress.recompute(connection, Map.of(), Map.of(), true).replaceWith(true)
-                : Uni.createFrom().item(false));
+        return progress.tryLock(connection).chain(locked -> locked ? drainMarked(connection).replaceWith(true) : Uni.createFrom().item(false));
+    }
+
+    /**
+     * Recomputes every skill and user marked stale: the skills' days and figures, in shards side by
+     * side, then the users. The caller holds the writers' lock exclusively and has written nothing
+     * in its transaction yet (see {@link ProgressRepository#drainMarkedSkills}).
+     */
+    Uni<Void> drainMarked(SqlConnection connection) {
+        return progress.drainMarkedSkills(connection, drainShards).chain(() -> progress.recompute(connection, Map.of(), Map.of(), true));
     }
 
     Uni<Void> applySkillEvents(SqlConnection connection, List<SkillEvent> batch) {

@@ -20,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
@@ -60,23 +61,28 @@ public class ProgressRepository {
             """.formatted(DAY_FIGURES) + WRITE_DAYS;
 
     /**
-     * Re-aggregates every day of every skill marked stale from its live facts (a backlog wrote only
-     * the facts); a day left without any goes. One pass over the marked skills' facts: a day is
-     * emptied when no live fact of it is left (tested against the facts' index, not against
+     * A marked skill's drain shard: {@code mod(last byte of its id, $2) = $1}. Random ids spread
+     * evenly; each shard is drained on a connection of its own, side by side (see {@link #drainMarkedSkills}).
+     */
+    private static final String IN_SHARD = "mod(get_byte(uuid_send(%s), 15), $2) = $1";
+
+    /**
+     * Re-aggregates every day of every skill of this shard marked stale from its live facts (a backlog
+     * wrote only the facts); a day left without any goes. One pass over the marked skills' facts: a
+     * day is emptied when no live fact of it is left (tested against the facts' index, not against
      * {@code days}, which read twice would be materialised: a million days after a rebuild, ~100 MB of
-     * temporary files). The times of the markings go too: the marks themselves go with the skills' and
-     * users' recompute, sent after.
+     * temporary files). The marks themselves go with the skills' recompute, sent after.
      */
     private static final String RECOMPUTE_DAYS_OF_MARKED = """
-            with days as (select f.skill_id, f.local_date, f.user_id, %s
-                            from stale_skills s join log_facts f on f.skill_id = s.skill_id and not f.deleted
-                           group by f.skill_id, f.local_date, f.user_id),
-            emptied as (delete from skill_days d using stale_skills s
+            with marked as (select skill_id from stale_skills s where %s),
+            days as (select f.skill_id, f.local_date, f.user_id, %s
+                       from marked s join log_facts f on f.skill_id = s.skill_id and not f.deleted
+                      group by f.skill_id, f.local_date, f.user_id),
+            emptied as (delete from skill_days d using marked s
                          where d.skill_id = s.skill_id
                            and not exists (select 1 from log_facts f
-                                            where f.skill_id = d.skill_id and f.local_date = d.local_date and not f.deleted)),
-            markings as (delete from stale_marked)
-            """.formatted(DAY_FIGURES) + WRITE_DAYS;
+                                            where f.skill_id = d.skill_id and f.local_date = d.local_date and not f.deleted))
+            """.formatted(IN_SHARD.formatted("s.skill_id"), DAY_FIGURES) + WRITE_DAYS;
 
     /**
      * Adds logs new to the projection to their days: counts and sums grow, the first and last times
@@ -152,9 +158,15 @@ public class ProgressRepository {
                 as_of = greatest(user_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
 
     private static final String RECOMPUTE_SKILLS = named("skill_id", "stale_skills") + SKILLS_FROM_DAYS;
-    /** A marked skill's {@code as_of} is the newest change among its facts: every event applied to it wrote one. */
-    private static final String RECOMPUTE_SKILLS_AND_MARKED = namedAndMarked("skill_id", "stale_skills",
-            "select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id") + SKILLS_FROM_DAYS;
+    /**
+     * Recomputes the marked skills of this shard from their days and unmarks them; a marked skill's
+     * {@code as_of} is the newest change among its facts: every event applied to it wrote one.
+     */
+    private static final String RECOMPUTE_MARKED_SKILLS = """
+            with drained as (delete from stale_skills where %s returning skill_id),
+            changed (skill_id, as_of) as (
+                select d.skill_id, (select max(f.changed_at) from log_facts f where f.skill_id = d.skill_id) from drained d),
+            """.formatted(IN_SHARD.formatted("skill_id")) + SKILLS_FROM_DAYS;
     private static final String RECOMPUTE_USERS = named("user_id", "stale_users") + USERS_FROM_DAYS;
     /** A marked user's {@code as_of} is the newest among their skills' (recomputed just before). */
     private static final String RECOMPUTE_USERS_AND_MARKED = namedAndMarked("user_id", "stale_users",
@@ -257,18 +269,44 @@ public class ProgressRepository {
     }
 
     /**
-     * Recomputes these skills and users, and with {@code marked} also every one marked stale (then
-     * unmarked) after re-aggregating the marked skills' days; the statements are sent together, in
-     * that order (days, skills, users).
+     * Recomputes these skills and users, and with {@code marked} also every user marked stale (then
+     * unmarked, and the markings' times cleared): after {@link #drainMarkedSkills}, which leaves the
+     * users to this. The statements are sent together, in that order (skills, users).
      */
     public Uni<Void> recompute(SqlClient client, Map<UUID, Instant> asOfBySkill, Map<UUID, Instant> asOfByUser, boolean marked) {
         if (!marked) {
             return Uni.join().all(recomputeSkills(client, asOfBySkill), recomputeUsers(client, asOfByUser))
                     .andFailFast().replaceWithVoid();
         }
-        return Uni.join().all(client.query(RECOMPUTE_DAYS_OF_MARKED).execute().replaceWithVoid(),
-                execute(client, RECOMPUTE_SKILLS_AND_MARKED, asOfBySkill), execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser))
+        return Uni.join().all(recomputeSkills(client, asOfBySkill), execute(client, RECOMPUTE_USERS_AND_MARKED, asOfByUser),
+                client.query("delete from stale_marked").execute().replaceWithVoid())
                 .andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * Re-aggregates the days of every skill marked stale and recomputes their figures, unmarking them:
+     * the bulk of a drain (after a rebuild, a million days), split into {@code shards} by skill id. The
+     * first shard runs on {@code connection}, in its transaction; each other one on a connection and in
+     * a transaction of its own, at the same time, so that PostgreSQL works on them side by side. The
+     * caller must hold the writers' lock exclusively (it keeps every other writer out while the shards
+     * run; they take no lock of their own) and must not have written any skill's days yet in its
+     * transaction (a shard waiting for such a row would wait for the caller, which waits for the shard).
+     * A shard that fails leaves its skills marked, for the next drain; one that committed stays.
+     */
+    public Uni<Void> drainMarkedSkills(SqlConnection connection, int shards) {
+        List<Uni<Void>> drains = new ArrayList<>();
+        drains.add(drainShard(connection, 0, shards));
+        for (int shard = 1; shard < shards; shard++) {
+            int own = shard;
+            drains.add(pool.withTransaction(other -> drainShard(other, own, shards)));
+        }
+        return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
+    }
+
+    private static Uni<Void> drainShard(SqlClient client, int shard, int shards) {
+        Tuple which = Tuple.of(shard, shards);
+        return Uni.join().all(client.preparedQuery(RECOMPUTE_DAYS_OF_MARKED).execute(which),
+                client.preparedQuery(RECOMPUTE_MARKED_SKILLS).execute(which)).andFailFast().replaceWithVoid();
     }
 
     /**

@@ -85,6 +85,9 @@ class DeferredRecomputeTest {
     @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at")
     int backlog;
 
+    @ConfigProperty(name = "practice-tracker.progress.drain-connections")
+    int drainShards;
+
     /** The users whose logs a test applied straight to the projection, bypassing the topics. */
     private final List<UUID> users = new ArrayList<>();
 
@@ -115,8 +118,10 @@ class DeferredRecomputeTest {
                         count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
                         count(connection, "select count(*) from skill_days where skill_id = $1", skill)).andFailFast())
-                .invoke(deferred -> assertThat(deferred).containsExactly(0L, 0L, 1L, 1L, 0L))
-                .chain(() -> caughtUp.applyLogs(connection, PARTITION, small))
+                .invoke(deferred -> assertThat(deferred).containsExactly(0L, 0L, 1L, 1L, 0L)))
+                .await().atMost(WAIT);
+        // committed, as a consumer commits each batch: the drain's other shards read from connections of their own
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, small)
                 .chain(() -> Uni.join().all(
                         count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
                         count(connection, "select total_minutes from skill_progress where skill_id = $1", skill),
@@ -252,8 +257,9 @@ class DeferredRecomputeTest {
                         count(connection, "select count(*) from user_progress where user_id = $1", user),
                         count(connection, "select count(*) from stale_skills where skill_id = $1", skill)).andFailFast())
                 // figures from the one day the small batch added to would be wrong, not just late
-                .invoke(left -> assertThat(left).containsExactly(0L, 0L, 1L))
-                .chain(() -> progress.recompute(connection, Map.of(), Map.of(), true))
+                .invoke(left -> assertThat(left).containsExactly(0L, 0L, 1L)))
+                .await().atMost(WAIT);
+        pool.withTransaction(connection -> drain(connection)
                 .chain(() -> Uni.join().all(
                         count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
                         count(connection, "select total_sessions from user_progress where user_id = $1", user),
@@ -278,8 +284,9 @@ class DeferredRecomputeTest {
         pool.withTransaction(connection -> replica.applyLogs(connection, PARTITION, List.of(early))
                 .chain(() -> count(connection, earlyDays, skill))
                 .invoke(written -> assertThat(written).isEqualTo(1L))
-                .chain(() -> replica.applyLogs(connection, PARTITION, backlogBatch))
-                .chain(() -> progress.recompute(connection, Map.of(), Map.of(), true))
+                .chain(() -> replica.applyLogs(connection, PARTITION, backlogBatch)))
+                .await().atMost(WAIT);
+        pool.withTransaction(connection -> drain(connection)
                 .chain(() -> Uni.join().all(
                         count(connection, earlyDays, skill),
                         count(connection, "select total_sessions from skill_progress where skill_id = $1", skill),
@@ -290,6 +297,32 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void aDrainRecomputesTheMarkedSkillsOfEveryShard() {
+        assertThat(drainShards).as("shards the drain runs side by side").isGreaterThan(1);
+        List<UUID> owners = new ArrayList<>(), shardSkills = new ArrayList<>();
+        for (int shard = 0; shard < drainShards; shard++) {
+            UUID user = UUID.randomUUID(), skill = skillInShard(shard);
+            List<LogFact> batch = logs(user, skill, backlog);
+            ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+            pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
+            owners.add(user);
+            shardSkills.add(skill);
+        }
+
+        pool.withTransaction(this::drain).await().atMost(WAIT);
+
+        for (int shard = 0; shard < drainShards; shard++) {
+            UUID user = owners.get(shard), skill = shardSkills.get(shard);
+            assertThat(List.of(TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill),
+                    TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill),
+                    TestDatabase.count("select total_sessions from user_progress where user_id = ?", user),
+                    TestDatabase.count("select count(*) from (" + FRESH_DAYS.replace("$1", "?") + " except "
+                            + DAYS.replace("$1", "?") + ") d", skill, skill)))
+                    .as("skill of shard %d", shard).containsExactly(0L, (long) backlog, (long) backlog, 0L);
+        }
+    }
+
+    @Test
     void aBacklogBatchReplayedMarksNothing() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
@@ -297,9 +330,9 @@ class DeferredRecomputeTest {
         ProgressConsumers caughtUp = replica(Duration.ZERO);
 
         // applied and recomputed, then redelivered whole: no version in it is newer than the facts
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
+        pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, small)).await().atMost(WAIT);
         pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)
-                .chain(() -> caughtUp.applyLogs(connection, PARTITION, small))
-                .chain(() -> caughtUp.applyLogs(connection, PARTITION, batch))
                 .chain(() -> Uni.join().all(
                         count(connection, "select count(*) from stale_skills where skill_id = $1", skill),
                         count(connection, "select count(*) from stale_users where user_id = $1", user),
@@ -338,7 +371,22 @@ class DeferredRecomputeTest {
 
     /** A consumer of its own, like another replica's, that takes a backlog as over after {@code quiet}. */
     private ProgressConsumers replica(Duration quiet) {
-        return new ProgressConsumers(handler, facts, skills, milestones, progress, erasedUsers, backlog, quiet);
+        return new ProgressConsumers(handler, facts, skills, milestones, progress, erasedUsers, backlog, quiet, drainShards);
+    }
+
+    /** What the check does once nothing has been marked for a while, waiting for the writers' lock instead of backing off. */
+    private Uni<Void> drain(SqlConnection connection) {
+        return progress.lock(connection).chain(() -> consumers.drainMarked(connection));
+    }
+
+    /** A random skill id in this drain shard: its last byte's remainder by the number of shards. */
+    private UUID skillInShard(int shard) {
+        while (true) {
+            UUID skill = UUID.randomUUID();
+            if ((skill.getLeastSignificantBits() & 0xFF) % drainShards == shard) {
+                return skill;
+            }
+        }
     }
 
     /** {@code count} logs of one skill, a few a day over the last weeks, changed a minute ago. */
