@@ -217,6 +217,9 @@ public class ProgressRepository {
     private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
             + " from user_progress where user_id = $1";
 
+    /** How long a drain shard on a connection of its own waits for any lock (see {@link #drainMarkedSkills}). */
+    static final String SHARD_LOCK_TIMEOUT = "set local lock_timeout = '10s'";
+
     /** An erased user's facts from before the erasure ($1 user, $2 the erasure's time). */
     static final String FORGET_USER_FACTS = "delete from log_facts where user_id = $1 and changed_at <= $2";
     /** An erased user's skill figures whose skill has no fact left ($1 user). */
@@ -291,14 +294,18 @@ public class ProgressRepository {
      * caller must hold the writers' lock exclusively (it keeps every other writer out while the shards
      * run; they take no lock of their own) and must not have written any skill's days yet in its
      * transaction (a shard waiting for such a row would wait for the caller, which waits for the shard).
-     * A shard that fails leaves its skills marked, for the next drain; one that committed stays.
+     * A shard that fails leaves its skills marked, for the next drain; one that committed stays. Under
+     * that lock nothing else writes their rows, so a shard on its own connection that waits for a lock
+     * at all waits behind something that waits for the caller (a truncate or a migration queued for its
+     * tables): it gives up after {@link #SHARD_LOCK_TIMEOUT}, and the drain fails instead of hanging.
      */
     public Uni<Void> drainMarkedSkills(SqlConnection connection, int shards) {
         List<Uni<Void>> drains = new ArrayList<>();
         drains.add(drainShard(connection, 0, shards));
         for (int shard = 1; shard < shards; shard++) {
             int own = shard;
-            drains.add(pool.withTransaction(other -> drainShard(other, own, shards)));
+            drains.add(pool.withTransaction(other -> other.query(SHARD_LOCK_TIMEOUT).execute()
+                    .chain(() -> drainShard(other, own, shards))));
         }
         return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
     }

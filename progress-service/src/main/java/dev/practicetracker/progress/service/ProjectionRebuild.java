@@ -5,6 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.Topics;
+import dev.practicetracker.progress.repository.ProgressRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -27,16 +28,23 @@ public class ProjectionRebuild {
             + " stale_skills, stale_users, stale_marked";
 
     private final Pool pool;
+    private final ProgressRepository progress;
     private final KafkaClientService kafka;
 
-    public ProjectionRebuild(Pool pool, KafkaClientService kafka) {
+    public ProjectionRebuild(Pool pool, ProgressRepository progress, KafkaClientService kafka) {
         this.pool = pool;
+        this.progress = progress;
         this.kafka = kafka;
     }
 
+    /**
+     * Empties the projection as one of its writers, once it holds the writers' lock: a drain holds it
+     * while its shards run on connections of their own, and a truncate queued for their tables would
+     * make a shard's next statement wait behind it while the drain waits for the shard.
+     */
     public Uni<Void> start() {
         Log.infof("rebuilding the progress projection from %s", CHANNELS);
-        return pool.query(DROP).execute()
+        return pool.withTransaction(connection -> progress.lock(connection).chain(() -> connection.query(DROP).execute()))
                 .chain(() -> Multi.createFrom().iterable(CHANNELS)
                         .onItem().transformToUniAndConcatenate(this::rewind)
                         .collect().last())

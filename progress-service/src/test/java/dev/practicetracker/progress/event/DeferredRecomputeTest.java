@@ -1,6 +1,7 @@
 package dev.practicetracker.progress.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -320,6 +321,30 @@ class DeferredRecomputeTest {
                             + DAYS.replace("$1", "?") + ") d", skill, skill)))
                     .as("skill of shard %d", shard).containsExactly(0L, (long) backlog, (long) backlog, 0L);
         }
+    }
+
+    @Test
+    void aDrainWhoseOtherShardWaitsForALockFailsInsteadOfHanging() {
+        UUID user = UUID.randomUUID(), skill = skillInShard(drainShards - 1);
+        List<LogFact> batch = logs(user, skill, backlog);
+        pool.withTransaction(connection -> replica(Duration.ofHours(1)).applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
+
+        // something outside the writers (here a transaction holding the skill's mark) that the shard on its
+        // own connection must wait for: in the wild, a truncate or a migration queued behind the drainer
+        SqlConnection blocker = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction open = blocker.begin().await().atMost(WAIT);
+            blocker.preparedQuery("select 1 from stale_skills where skill_id = $1 for update").execute(Tuple.of(skill)).await().atMost(WAIT);
+
+            assertThatThrownBy(() -> pool.withTransaction(this::drain).await().atMost(WAIT))
+                    .hasMessageContaining("lock timeout");
+            open.rollback().await().atMost(WAIT);
+        } finally {
+            blocker.close().await().atMost(WAIT);
+        }
+        // the mark stays for the next drain (the service's own check takes it)
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
+        assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
     }
 
     @Test

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
@@ -28,6 +30,8 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.PracticeLogData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.progress.event.ProgressEvents;
+import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.service.ProjectionRebuild;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
 import dev.practicetracker.testing.PostgresResource;
@@ -36,6 +40,9 @@ import dev.practicetracker.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
@@ -54,8 +61,19 @@ class ProjectionRebuildTest {
             "select user_id, total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of from user_progress order by user_id",
             "select * from milestone_status order by skill_id, milestone_id");
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     @Inject
     KafkaClientService kafka;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ProgressRepository progress;
+
+    @Inject
+    ProjectionRebuild rebuild;
 
     @Test
     void twoConsumersShareTheLogEventsPartitionsAndARebuildRewindsBoth() {
@@ -87,6 +105,30 @@ class ProjectionRebuildTest {
         for (UUID skill : skills) {
             await().atMost(Duration.ofSeconds(60)).until(() -> TestDatabase.count(
                     "select count(*) from skill_progress where skill_id = ? and total_sessions = 1", skill) == 1);
+        }
+    }
+
+    /**
+     * The rebuild empties the projection as one of its writers: it waits for the writers' lock. A drain
+     * holds that lock while its shards run on other connections; a truncate queued for their tables
+     * made a shard's next statement queue behind it, while the drain waited for the shard.
+     */
+    @Test
+    void aRebuildWaitsForTheWritersLockBeforeEmptyingTheProjection() throws Exception {
+        SqlConnection writer = pool.getConnection().await().atMost(WAIT);
+        try {
+            Transaction open = writer.begin().await().atMost(WAIT);
+            progress.lock(writer).await().atMost(WAIT);
+
+            CompletableFuture<Void> emptied = rebuild.start().subscribeAsCompletionStage();
+            await().atMost(WAIT).until(() -> TestDatabase.count(
+                    "select count(*) from pg_locks where locktype = 'advisory' and mode = 'ExclusiveLock' and not granted") >= 1);
+            assertThat(emptied).as("the rebuild waits while another writer holds the lock").isNotDone();
+
+            open.commit().await().atMost(WAIT);
+            emptied.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            writer.close().await().atMost(WAIT);
         }
     }
 
