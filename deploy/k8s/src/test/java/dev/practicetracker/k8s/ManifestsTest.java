@@ -95,11 +95,16 @@ class ManifestsTest {
     @ParameterizedTest
     @ValueSource(strings = { "local", "production" })
     void everyServiceSetsItsHeapToFitItsMemoryLimit(String overlay) throws Exception {
-        for (Deployment deployment : ofKind(render(overlay), Deployment.class)) {
+        List<HasMetadata> objects = render(overlay);
+        Map<String, Map<String, String>> configs = ofKind(objects, ConfigMap.class).stream()
+                .collect(Collectors.toMap(config -> config.getMetadata().getName(), ConfigMap::getData));
+        for (Deployment deployment : ofKind(objects, Deployment.class)) {
             for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
                 String name = deployment.getMetadata().getName();
-                String options = container.getEnv().stream().filter(variable -> variable.getName().equals("JAVA_TOOL_OPTIONS"))
-                        .map(variable -> variable.getValue()).findFirst().orElse("");
+                // from the container's ConfigMaps, a later one winning, as the kubelet reads them
+                String options = container.getEnvFrom().stream().filter(source -> source.getConfigMapRef() != null)
+                        .map(source -> configs.getOrDefault(source.getConfigMapRef().getName(), Map.of()).get("JAVA_TOOL_OPTIONS"))
+                        .filter(value -> value != null).reduce((earlier, later) -> later).orElse("");
                 long heap = mebibytes(options, "-Xmx"), metadata = mebibytes(options, "-XX:MaxMetaspaceSize=");
                 assertThat(heap).as(name + ": -Xmx in JAVA_TOOL_OPTIONS '" + options + "'").isPositive();
                 assertThat(metadata).as(name + ": -XX:MaxMetaspaceSize in '" + options + "'").isPositive();
