@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
@@ -14,15 +15,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class EventJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .addModule(InstantText.JACKSON_MODULE)
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+    private static final ObjectMapper MAPPER = shape()
+            .addModule(new SimpleModule("practice-log-data").addDeserializer(PracticeLogData.class, new PracticeLogDataReader()))
             .build();
 
     private EventJson() {
+    }
+
+    /** The contract's JSON shape as Jackson reads and writes it by itself, before any faster reader of one type. */
+    static JsonMapper.Builder shape() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(InstantText.JACKSON_MODULE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
     }
 
     public static String write(Object data) {
