@@ -18,7 +18,9 @@ import java.util.stream.Stream;
  * the JIT's (a lone service starts in about half the time here). A run with no cache records one,
  * written when that JVM exits; runs after it use it. The file name carries a fingerprint of the JDK
  * and of every file of the packaged service, so a rebuild or another JDK records a new cache
- * instead of using one the JVM would reject.
+ * instead of using one the JVM would reject. A service built on JDK 25+ is packaged as {@code aot-jar}
+ * (the root pom's profile): the cache then holds its classes and its libraries' too, which a
+ * {@code fast-jar} loads through Quarkus's own class loader, outside what the cache covers.
  */
 final class AotCache {
 
