@@ -217,7 +217,7 @@ public class ProgressRepository {
     private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
             + " from user_progress where user_id = $1";
 
-    /** How long a drain shard on a connection of its own waits for any lock (see {@link #drainMarkedSkills}). */
+    /** How long a drain shard waits for any lock (see {@link #drainMarkedSkills}). */
     static final String SHARD_LOCK_TIMEOUT = "set local lock_timeout = '10s'";
 
     /** An erased user's facts from before the erasure ($1 user, $2 the erasure's time). */
@@ -295,13 +295,16 @@ public class ProgressRepository {
      * run; they take no lock of their own) and must not have written any skill's days yet in its
      * transaction (a shard waiting for such a row would wait for the caller, which waits for the shard).
      * A shard that fails leaves its skills marked, for the next drain; one that committed stays. Under
-     * that lock nothing else writes their rows, so a shard on its own connection that waits for a lock
-     * at all waits behind something that waits for the caller (a truncate or a migration queued for its
-     * tables): it gives up after {@link #SHARD_LOCK_TIMEOUT}, and the drain fails instead of hanging.
+     * that lock nothing else writes their rows, so a shard that waits for a lock at all waits behind
+     * something that waits for the caller (a truncate or a migration queued for its tables, or whatever
+     * holds a row outside the writers): every shard, the first one on the caller's connection included,
+     * gives up after {@link #SHARD_LOCK_TIMEOUT}, and the drain fails instead of hanging. On the
+     * caller's connection that limit stays for the rest of its transaction, which holds the writers'
+     * lock throughout, so a later wait there would be the same.
      */
     public Uni<Void> drainMarkedSkills(SqlConnection connection, int shards) {
         List<Uni<Void>> drains = new ArrayList<>();
-        drains.add(drainShard(connection, 0, shards));
+        drains.add(connection.query(SHARD_LOCK_TIMEOUT).execute().chain(() -> drainShard(connection, 0, shards)));
         for (int shard = 1; shard < shards; shard++) {
             int own = shard;
             drains.add(pool.withTransaction(other -> other.query(SHARD_LOCK_TIMEOUT).execute()

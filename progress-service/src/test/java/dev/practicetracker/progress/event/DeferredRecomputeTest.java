@@ -325,12 +325,24 @@ class DeferredRecomputeTest {
 
     @Test
     void aDrainWhoseOtherShardWaitsForALockFailsInsteadOfHanging() {
-        UUID user = UUID.randomUUID(), skill = skillInShard(drainShards - 1);
+        drainsAfterFailingOnALockedSkillOf(drainShards - 1);
+    }
+
+    @Test
+    void aDrainWhoseFirstShardWaitsForALockFailsInsteadOfHanging() {
+        drainsAfterFailingOnALockedSkillOf(0);
+    }
+
+    /**
+     * A skill of this shard locked by something outside the writers (here a transaction holding its
+     * mark; in the wild, a truncate or a migration queued behind the drainer): the drain gives up on
+     * it instead of waiting, and the mark stays for the next drain (the service's own check takes it).
+     */
+    private void drainsAfterFailingOnALockedSkillOf(int shard) {
+        UUID user = UUID.randomUUID(), skill = skillInShard(shard);
         List<LogFact> batch = logs(user, skill, backlog);
         pool.withTransaction(connection -> replica(Duration.ofHours(1)).applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
 
-        // something outside the writers (here a transaction holding the skill's mark) that the shard on its
-        // own connection must wait for: in the wild, a truncate or a migration queued behind the drainer
         SqlConnection blocker = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction open = blocker.begin().await().atMost(WAIT);
@@ -342,7 +354,6 @@ class DeferredRecomputeTest {
         } finally {
             blocker.close().await().atMost(WAIT);
         }
-        // the mark stays for the next drain (the service's own check takes it)
         await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
         assertThat(TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)).isEqualTo(backlog);
     }
