@@ -138,7 +138,7 @@ public final class InstantText {
     }
 
     /** The decimal number of {@code count} digits at {@code at}, or -1 when one of them is not a digit. */
-    private static int number(CharSequence text, int at, int count) {
+    static int number(CharSequence text, int at, int count) {
         int value = 0;
         for (int i = at; i < at + count; i++) {
             int digit = text.charAt(i) - '0';

@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
  * Reads {@link PracticeLogData}, the data of every log event, which every consumer of the log
  * events decodes once per event (a rebuild: a million times). Jackson's reader for a record
  * collects each property in a buffer and then calls the constructor; with the time module's
- * {@code LocalDate} parsing that was ~1 µs and ~2 KB of garbage per event, the largest share of
+ * {@code LocalDate} parsing that was ~1 µs and ~2 KB of garbage per event, about a quarter of
  * progress-service's allocation in a rebuild. This reads the fields straight into locals. Each
  * value in the form every service writes is read directly; any other token goes to the reader
  * Jackson would have used for that property, so what is accepted and how it fails are unchanged
@@ -82,9 +82,6 @@ final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> imple
                 default -> parser.skipChildren();
             }
         }
-        if (!parser.hasToken(JsonToken.END_OBJECT)) {
-            return (PracticeLogData) context.handleUnexpectedToken(PracticeLogData.class, parser);
-        }
         return new PracticeLogData(id, userId, skillId, datePracticed, localDate, zone, duration == null ? 0 : duration,
                 description, difficultyRating, confidenceRating, activityType, milestoneId, version == null ? 0 : version,
                 createdAt, updatedAt, deleted != null && deleted);
@@ -113,11 +110,11 @@ final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> imple
     }
 
     /** @return the date {@code text} names as {@code yyyy-MM-dd}, or null for any other text */
-    static LocalDate isoDate(String text) {
+    private static LocalDate isoDate(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
             return null;
         }
-        int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);
+        int year = InstantText.number(text, 0, 4), month = InstantText.number(text, 5, 2), day = InstantText.number(text, 8, 2);
         if ((year | month | day) < 0) {
             return null;
         }
@@ -126,18 +123,6 @@ final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> imple
         } catch (DateTimeException invalid) {
             return null;
         }
-    }
-
-    private static int digits(String text, int at, int count) {
-        int value = 0;
-        for (int i = at; i < at + count; i++) {
-            int digit = text.charAt(i) - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
     }
 
     private static String text(JsonParser parser, DeserializationContext context) throws IOException {
