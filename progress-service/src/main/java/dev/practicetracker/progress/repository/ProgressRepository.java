@@ -304,18 +304,18 @@ public class ProgressRepository {
      */
     public Uni<Void> drainMarkedSkills(SqlConnection connection, int shards) {
         List<Uni<Void>> drains = new ArrayList<>();
-        drains.add(connection.query(SHARD_LOCK_TIMEOUT).execute().chain(() -> drainShard(connection, 0, shards)));
+        drains.add(drainShard(connection, 0, shards));
         for (int shard = 1; shard < shards; shard++) {
             int own = shard;
-            drains.add(pool.withTransaction(other -> other.query(SHARD_LOCK_TIMEOUT).execute()
-                    .chain(() -> drainShard(other, own, shards))));
+            drains.add(pool.withTransaction(other -> drainShard(other, own, shards)));
         }
         return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
     }
 
+    /** The shard's statements, sent together: its lock timeout first, so that it holds for both. */
     private static Uni<Void> drainShard(SqlClient client, int shard, int shards) {
         Tuple which = Tuple.of(shard, shards);
-        return Uni.join().all(client.preparedQuery(RECOMPUTE_DAYS_OF_MARKED).execute(which),
+        return Uni.join().all(client.query(SHARD_LOCK_TIMEOUT).execute(), client.preparedQuery(RECOMPUTE_DAYS_OF_MARKED).execute(which),
                 client.preparedQuery(RECOMPUTE_MARKED_SKILLS).execute(which)).andFailFast().replaceWithVoid();
     }
 
