@@ -1,6 +1,8 @@
 package dev.practicetracker.platform.problem;
 
-import java.net.ConnectException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.TimeoutException;
 
 import io.vertx.core.impl.NoStackTraceThrowable;
@@ -29,8 +31,7 @@ public final class Unavailability {
     }
 
     private static boolean isTransient(Throwable cause) {
-        if (cause instanceof ConnectException || cause instanceof ClosedConnectionException
-                || cause instanceof TimeoutException) {
+        if (cause instanceof ClosedConnectionException || cause instanceof TimeoutException || isConnectionLost(cause)) {
             return true;
         }
         if (cause instanceof PgException pg && pg.getSqlState() != null) {
@@ -39,6 +40,17 @@ public final class Unavailability {
         // the pool's own failures while the database restarts or the service stops
         return cause instanceof NoStackTraceThrowable && cause.getMessage() != null
                 && cause.getMessage().toLowerCase().contains("closed");
+    }
+
+    /**
+     * The connection itself failed: refused, reset, or broken (a pooled connection the server closed
+     * when it stopped fails this way when next read or written). Only the socket's own exceptions:
+     * another {@code IOException} is a parse error (Jackson's) or a file's.
+     */
+    private static boolean isConnectionLost(Throwable cause) {
+        return cause instanceof SocketException || cause instanceof ClosedChannelException || cause.getClass() == IOException.class
+                // the native transport's (epoll's) form of the same
+                || cause instanceof IOException && cause.getClass().getName().startsWith("io.netty.");
     }
 
     /** Connection trouble, server shutting down or overloaded, or a lost race the server asks to retry. */
