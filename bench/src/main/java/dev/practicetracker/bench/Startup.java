@@ -1,13 +1,13 @@
 package dev.practicetracker.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.practicetracker.local.FreePorts;
 import dev.practicetracker.local.ServiceProcess;
 import dev.practicetracker.local.Service;
 
@@ -28,7 +28,7 @@ final class Startup {
         List<Result> results = new ArrayList<>();
         for (Service service : Service.values()) {
             long started = System.nanoTime();
-            ServiceProcess copy = bench.stack.startCopy(service, freePort());
+            ServiceProcess copy = bench.stack.startCopy(service, FreePorts.take());
             try {
                 while (!copy.isReady()) {
                     if (!copy.isAlive() || System.nanoTime() - started > TimeUnit.MINUTES.toNanos(3)) {
@@ -61,9 +61,4 @@ final class Startup {
         throw new IllegalStateException("no VmRSS for " + pid);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -2,8 +2,6 @@ package dev.practicetracker.reliability;
 
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.sql.Connection;
@@ -38,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.practicetracker.local.FreePorts;
 import dev.practicetracker.local.LocalStack;
 import dev.practicetracker.local.Service;
 import dev.practicetracker.local.StackSettings;
@@ -75,11 +74,11 @@ final class Practice implements AutoCloseable {
     private static Practice start() throws Exception {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.take());
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
-        StackSettings settings = new StackSettings(root, Path.of("target", "reliability-stack").toAbsolutePath(), freePort(),
-                freePort(), freePort(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS);
+        StackSettings settings = new StackSettings(root, Path.of("target", "reliability-stack").toAbsolutePath(), FreePorts.take(),
+                FreePorts.take(), FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS);
         return new Practice(LocalStack.start(settings));
     }
 
@@ -257,12 +256,6 @@ final class Practice implements AutoCloseable {
                 lag += end.getValue().offset() - (done == null ? 0 : done.offset());
             }
             return lag;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,13 +35,13 @@ class LocalStackIT {
     static void startTheStack() throws Exception {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            ports.put(service, freePort());
+            ports.put(service, FreePorts.take());
         }
         Path root = Path.of("..", "..").toAbsolutePath().normalize();
         traces = TraceCollector.start();
         String tracing = " -Dquarkus.otel.exporter.otlp.endpoint=" + traces.endpoint()
                 + " -Dquarkus.otel.exporter.otlp.protocol=http/protobuf -Dquarkus.otel.bsp.schedule.delay=200ms";
-        settings = new StackSettings(root, Path.of("target", "it-stack").toAbsolutePath(), freePort(), freePort(), freePort(),
+        settings = new StackSettings(root, Path.of("target", "it-stack").toAbsolutePath(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
                 ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing);
         stack = LocalStack.start(settings);
     }
@@ -163,9 +161,4 @@ class LocalStackIT {
         return settings.url(service);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
