@@ -1,5 +1,6 @@
 package dev.practicetracker.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
@@ -36,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.practicetracker.events.Topics;
 import dev.practicetracker.local.FreePorts;
 import dev.practicetracker.local.LocalStack;
 import dev.practicetracker.local.Service;
@@ -129,12 +131,26 @@ final class Practice implements AutoCloseable {
 
     /** Waits until progress counts exactly these sessions and minutes; returns when it did. */
     Instant awaitProgress(String token, String skill, long sessions, long minutes, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() -> {
+        // asserted, so that a timeout says what progress counted last
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonNode progress = progress(token, skill);
-            return progress != null && progress.path("total_sessions").asLong() == sessions
-                    && progress.path("total_minutes").asLong() == minutes;
+            assertThat(progress).as("progress of skill %s", skill).isNotNull();
+            assertThat(List.of(progress.path("total_sessions").asLong(), progress.path("total_minutes").asLong()))
+                    .as(() -> "sessions and minutes of " + progress + "; " + pipelineOf(skill)).containsExactly(sessions, minutes);
         });
         return Instant.now();
+    }
+
+    /** Where a skill's logs are on their way to progress: written, waiting in the outbox, not yet consumed. */
+    private String pipelineOf(String skill) {
+        try {
+            return "practice-log holds " + count(Service.PRACTICE_LOG, "select count(*) from practice_logs where skill_id = ?::uuid", skill)
+                    + " logs of the skill (" + count(Service.PRACTICE_LOG, "select coalesce(sum(duration), 0) from practice_logs where skill_id = ?::uuid", skill)
+                    + " minutes), its outbox " + count(Service.PRACTICE_LOG, "select count(*) from outbox") + " events, progress-service's lag "
+                    + lag("progress-service", Topics.PRACTICE_LOG_EVENTS);
+        } catch (Exception unreadable) {
+            return "the pipeline could not be read: " + unreadable;
+        }
     }
 
     /** The progress document without its read time, for comparing two reads. */
@@ -258,6 +274,7 @@ final class Practice implements AutoCloseable {
             return lag;
         }
     }
+
 
     @Override
     public void close() {
