@@ -233,36 +233,46 @@ class FaultsIT {
     @Test
     @Order(6)
     void whileThePostgresIsDownRequestsFailCleanlyAndTheServicesRecoverByThemselves() throws Exception {
-        Practice.Learner learner = practice.newLearner();
-        assertThat(practice.postLog(learner.token(), learner.skill(), 30).status()).isEqualTo(201);
-
-        practice.stack.stopPostgres();
+        // each outage catches the services at another moment (a pooled connection the server closed, a batch
+        // mid-transaction); the soak profile repeats it
+        int outages = Integer.getInteger("reliability.postgres.outages", 5);
         List<Response> answers = new ArrayList<>();
-        try {
-            await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(Service.PRACTICE_LOG) == 503);
-            for (int i = 0; i < 5; i++) {
-                answers.add(practice.postLog(learner.token(), learner.skill(), 30));
-                answers.add(Client.get(practice.url(Service.PRACTICE_LOG, "/practice-logs"), learner.token()));
-                answers.add(Client.get(practice.url(Service.PROGRESS, "/progress/skills/" + learner.skill()), learner.token()));
-                answers.add(Client.get(practice.url(Service.SKILLS, "/skills"), learner.token()));
+        Duration slowestRecovery = Duration.ZERO;
+        for (int outage = 0; outage < outages; outage++) {
+            Practice.Learner learner = practice.newLearner();
+            assertThat(practice.postLog(learner.token(), learner.skill(), 30).status()).isEqualTo(201);
+
+            practice.stack.stopPostgres();
+            List<Response> duringOutage = new ArrayList<>();
+            try {
+                await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(Service.PRACTICE_LOG) == 503);
+                for (int i = 0; i < 5; i++) {
+                    duringOutage.add(practice.postLog(learner.token(), learner.skill(), 30));
+                    duringOutage.add(Client.get(practice.url(Service.PRACTICE_LOG, "/practice-logs"), learner.token()));
+                    duringOutage.add(Client.get(practice.url(Service.PROGRESS, "/progress/skills/" + learner.skill()), learner.token()));
+                    duringOutage.add(Client.get(practice.url(Service.SKILLS, "/skills"), learner.token()));
+                }
+            } finally {
+                practice.stack.startPostgres();
             }
-        } finally {
-            practice.stack.startPostgres();
+            Instant back = Instant.now();
+            assertThat(duringOutage).allSatisfy(answer -> {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+                assertThat(answer.contentType()).startsWith("application/problem+json");
+                assertThat(answer.body()).doesNotContain("Exception", "at io.", "at java.", "SQL", "postgres", "Connection refused");
+            });
+            answers.addAll(duringOutage);
+            for (Service service : Service.values()) {
+                await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(service) == 200);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> practice.postLog(learner.token(), learner.skill(), 30).status() == 201);
+            Duration recovery = Duration.between(back, Instant.now());
+            slowestRecovery = recovery.compareTo(slowestRecovery) > 0 ? recovery : slowestRecovery;
+            // both logs, the one written just before the outage too
+            practice.awaitProgress(learner.token(), learner.skill(), 2, 60, CATCH_UP);
         }
-        Instant back = Instant.now();
-        assertThat(answers).allSatisfy(answer -> {
-            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
-            assertThat(answer.contentType()).startsWith("application/problem+json");
-            assertThat(answer.body()).doesNotContain("Exception", "at io.", "at java.", "SQL", "postgres", "Connection refused");
-        });
-        for (Service service : Service.values()) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(service) == 200);
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> practice.postLog(learner.token(), learner.skill(), 30).status() == 201);
-        Instant recovered = Instant.now();
-        practice.awaitProgress(learner.token(), learner.skill(), 2, 60, CATCH_UP);
-        Scoreboard.record(new Row("PostgreSQL stopped under the services", answers.size(), 0, 0,
-                answers.stream().filter(answer -> answer.status() != 503).count(), seconds(back, recovered),
+        Scoreboard.record(new Row("PostgreSQL stopped under the services" + (outages > 1 ? ", " + outages + " times" : ""), answers.size(),
+                0, 0, answers.stream().filter(answer -> answer.status() != 503).count(), slowestRecovery.toMillis() / 1000.0,
                 "every request 503 problem+json, readiness down and up, no restart"));
     }
 
