@@ -52,6 +52,8 @@ import dev.practicetracker.reliability.Scoreboard.Row;
 class FaultsIT {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    /** Longer than the minute Kafka's connector lets a record wait unacknowledged by default. */
+    private static final Duration LONG_OUTAGE = Duration.ofSeconds(75);
 
     private static Practice practice;
 
@@ -278,6 +280,33 @@ class FaultsIT {
 
     @Test
     @Order(7)
+    void aConsumerWaitsOutADatabaseOutageLongerThanAMinuteWithoutStopping() throws Exception {
+        Practice.Learner learner = practice.newLearner();
+        assertThat(practice.postLog(learner.token(), learner.skill(), 20).status()).isEqualTo(201);
+        practice.awaitProgress(learner.token(), learner.skill(), 1, 20, CATCH_UP);
+        List<ConsumerRecord<String, String>> events = logEventsOf(learner.user());
+
+        practice.stack.stopPostgres();
+        try {
+            // delivered again now, the user's events wait in every log consumer's retry for the whole outage
+            practice.send(events.stream().map(FaultsIT::again).toList());
+            await().during(LONG_OUTAGE).atMost(LONG_OUTAGE.plusSeconds(15)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> Arrays.stream(Service.values()).allMatch(service -> practice.liveness(service) == 200));
+        } finally {
+            practice.stack.startPostgres();
+        }
+        Instant back = Instant.now();
+        for (Service service : Service.values()) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(service) == 200);
+        }
+        assertThat(practice.postLog(learner.token(), learner.skill(), 25).status()).isEqualTo(201);
+        practice.awaitProgress(learner.token(), learner.skill(), 2, 45, CATCH_UP);
+        Scoreboard.record(new Row("PostgreSQL down for " + LONG_OUTAGE.toSeconds() + " s, events waiting in the consumers",
+                events.size(), 0, 0, 0, seconds(back, Instant.now()), "liveness up throughout; consumers resume, no restart"));
+    }
+
+    @Test
+    @Order(8)
     void eventsPublishedAgainAfterARelayCrashAreIgnoredByConsumers() throws Exception {
         Practice.Learner learner = practice.newLearner();
         for (int i = 0; i < 20; i++) {
@@ -305,7 +334,7 @@ class FaultsIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void loadHeldByConcurrentClientsLosesNothing() throws Exception {
         int clients = Integer.getInteger("reliability.load.clients", 8);
         Duration length = Duration.ofSeconds(Integer.getInteger("reliability.load.seconds", 20));

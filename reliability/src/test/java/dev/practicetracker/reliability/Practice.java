@@ -166,6 +166,10 @@ final class Practice implements AutoCloseable {
         return Client.get(url(service, "/q/health/ready"), null).status();
     }
 
+    int liveness(Service service) {
+        return Client.get(url(service, "/q/health/live"), null).status();
+    }
+
     double metric(Service service, String name) {
         Response scrape = Client.get(url(service, "/q/metrics"), null);
         return scrape.status() == 200 ? PrometheusText.value(scrape.body(), name, null) : Double.NaN;
