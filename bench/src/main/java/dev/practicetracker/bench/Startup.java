@@ -60,5 +60,4 @@ final class Startup {
         }
         throw new IllegalStateException("no VmRSS for " + pid);
     }
-
 }

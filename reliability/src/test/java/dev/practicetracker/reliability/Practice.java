@@ -279,7 +279,6 @@ final class Practice implements AutoCloseable {
         }
     }
 
-
     @Override
     public void close() {
         stack.close();

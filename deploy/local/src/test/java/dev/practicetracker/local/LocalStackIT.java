@@ -160,5 +160,4 @@ class LocalStackIT {
     private static String url(Service service) {
         return settings.url(service);
     }
-
 }
