@@ -39,14 +39,11 @@ public class ProgressRepository {
             coalesce(sum(f.confidence), 0) as confidence_sum, count(f.confidence)::int as confidence_count,
             min(f.date_practiced) as first_at, max(f.date_practiced) as last_at""";
 
-    /** Inserts the re-aggregated {@code days} that have sessions. */
-    private static final String INSERT_DAYS = """
+    /** Writes the re-aggregated {@code days} that have sessions over what was there. */
+    private static final String WRITE_DAYS = """
             insert into skill_days (skill_id, local_date, user_id, sessions, minutes, difficulty_sum, difficulty_count,
                                     confidence_sum, confidence_count, first_at, last_at)
-            select * from days where sessions > 0""";
-
-    /** Writes the re-aggregated {@code days} that have sessions over what was there. */
-    private static final String WRITE_DAYS = INSERT_DAYS + "\n" + """
+            select * from days where sessions > 0
             on conflict (skill_id, local_date) do update set sessions = excluded.sessions, minutes = excluded.minutes,
                 difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
                 confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
@@ -69,13 +66,6 @@ public class ProgressRepository {
      */
     private static final String IN_SHARD = "mod(get_byte(uuid_send(%s), 15), $2) = $1";
 
-    /** A shard's marked skills, and their days re-aggregated from their live facts. */
-    private static final String DAYS_OF_MARKED = """
-            with marked as (select skill_id from stale_skills s where %s),
-            days as (select f.skill_id, f.local_date, f.user_id, %s
-                       from marked s join log_facts f on f.skill_id = s.skill_id and not f.deleted
-                      group by f.skill_id, f.local_date, f.user_id)""".formatted(IN_SHARD.formatted("s.skill_id"), DAY_FIGURES);
-
     /**
      * Re-aggregates every day of every skill of this shard marked stale from its live facts (a backlog
      * wrote only the facts); a day left without any goes. One pass over the marked skills' facts: a
@@ -83,20 +73,16 @@ public class ProgressRepository {
      * {@code days}, which read twice would be materialised: a million days after a rebuild, ~100 MB of
      * temporary files). The marks themselves go with the skills' recompute, sent after.
      */
-    private static final String RECOMPUTE_DAYS_OF_MARKED = DAYS_OF_MARKED + ",\n" + """
+    private static final String RECOMPUTE_DAYS_OF_MARKED = """
+            with marked as (select skill_id from stale_skills s where %s),
+            days as (select f.skill_id, f.local_date, f.user_id, %s
+                       from marked s join log_facts f on f.skill_id = s.skill_id and not f.deleted
+                      group by f.skill_id, f.local_date, f.user_id),
             emptied as (delete from skill_days d using marked s
                          where d.skill_id = s.skill_id
                            and not exists (select 1 from log_facts f
                                             where f.skill_id = d.skill_id and f.local_date = d.local_date and not f.deleted))
-            """ + WRITE_DAYS;
-    /**
-     * The same when no skill has any day (after a rebuild emptied them): every day is new, so they are
-     * inserted without looking for a conflict, which costs ~0.8 s per shard of a million-fact rebuild
-     * (3.3–3.7 s against 2.6–2.8 s for one shard's 500 000 days).
-     */
-    private static final String ADD_DAYS_OF_MARKED = DAYS_OF_MARKED + "\n" + INSERT_DAYS;
-    /** Whether any skill has a day. */
-    private static final String ANY_DAYS = "select exists (select 1 from skill_days)";
+            """.formatted(IN_SHARD.formatted("s.skill_id"), DAY_FIGURES) + WRITE_DAYS;
 
     /**
      * Adds logs new to the projection to their days: counts and sums grow, the first and last times
@@ -314,28 +300,22 @@ public class ProgressRepository {
      * holds a row outside the writers): every shard, the first one on the caller's connection included,
      * gives up after {@link #SHARD_LOCK_TIMEOUT}, and the drain fails instead of hanging. On the
      * caller's connection that limit stays for the rest of its transaction, which holds the writers'
-     * lock throughout, so a later wait there would be the same. When no skill has a day at all (a
-     * rebuild emptied them), the shards insert the days without looking for conflicts.
+     * lock throughout, so a later wait there would be the same.
      */
     public Uni<Void> drainMarkedSkills(SqlConnection connection, int shards) {
-        // read under the writers' lock the caller holds: no day can appear before the shards write theirs
-        return Uni.join().all(connection.query(SHARD_LOCK_TIMEOUT).execute(), connection.query(ANY_DAYS).execute())
-                .andFailFast().chain(answers -> {
-                    String writeDays = answers.get(1).iterator().next().getBoolean(0) ? RECOMPUTE_DAYS_OF_MARKED : ADD_DAYS_OF_MARKED;
-                    List<Uni<Void>> drains = new ArrayList<>();
-                    drains.add(drainShard(connection, writeDays, 0, shards));
-                    for (int shard = 1; shard < shards; shard++) {
-                        int own = shard;
-                        drains.add(pool.withTransaction(other -> drainShard(other, writeDays, own, shards)));
-                    }
-                    return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
-                });
+        List<Uni<Void>> drains = new ArrayList<>();
+        drains.add(drainShard(connection, 0, shards));
+        for (int shard = 1; shard < shards; shard++) {
+            int own = shard;
+            drains.add(pool.withTransaction(other -> drainShard(other, own, shards)));
+        }
+        return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
     }
 
     /** The shard's statements, sent together: its lock timeout first, so that it holds for both. */
-    private static Uni<Void> drainShard(SqlClient client, String writeDays, int shard, int shards) {
+    private static Uni<Void> drainShard(SqlClient client, int shard, int shards) {
         Tuple which = Tuple.of(shard, shards);
-        return Uni.join().all(client.query(SHARD_LOCK_TIMEOUT).execute(), client.preparedQuery(writeDays).execute(which),
+        return Uni.join().all(client.query(SHARD_LOCK_TIMEOUT).execute(), client.preparedQuery(RECOMPUTE_DAYS_OF_MARKED).execute(which),
                 client.preparedQuery(RECOMPUTE_MARKED_SKILLS).execute(which)).andFailFast().replaceWithVoid();
     }
 

@@ -299,17 +299,6 @@ class DeferredRecomputeTest {
 
     @Test
     void aDrainRecomputesTheMarkedSkillsOfEveryShard() {
-        drainsTheMarkedSkillsOfEveryShard(false);
-    }
-
-    @Test
-    void aDrainWhenNoSkillHasAnyDayWritesTheMarkedSkillsDaysOfEveryShard() {
-        // as a rebuild leaves the projection: facts and marks, and no day at all (the days are then inserted
-        // without looking for conflicts)
-        drainsTheMarkedSkillsOfEveryShard(true);
-    }
-
-    private void drainsTheMarkedSkillsOfEveryShard(boolean noDayAnywhere) {
         assertThat(drainShards).as("shards the drain runs side by side").isGreaterThan(1);
         List<UUID> owners = new ArrayList<>(), shardSkills = new ArrayList<>();
         for (int shard = 0; shard < drainShards; shard++) {
@@ -320,15 +309,6 @@ class DeferredRecomputeTest {
             owners.add(user);
             shardSkills.add(skill);
         }
-        if (noDayAnywhere) {
-            TestDatabase.execute("delete from skill_days");
-        } else {
-            // another skill's day, written as a live log writes it
-            UUID other = UUID.randomUUID();
-            pool.withTransaction(connection -> replica(Duration.ofHours(1)).applyLogs(connection, PARTITION, logs(other, UUID.randomUUID(), 1)))
-                    .await().atMost(WAIT);
-        }
-        assertThat(TestDatabase.count("select count(*) from skill_days") > 0).as("any day before the drain").isEqualTo(!noDayAnywhere);
 
         pool.withTransaction(this::drain).await().atMost(WAIT);
 
