@@ -239,7 +239,7 @@ class FaultsIT {
         // mid-transaction); the soak profile repeats it
         int outages = Integer.getInteger("reliability.postgres.outages", 5);
         List<Response> answers = new ArrayList<>();
-        Duration slowestRecovery = Duration.ZERO;
+        double slowestRecovery = 0;
         for (int outage = 0; outage < outages; outage++) {
             Practice.Learner learner = practice.newLearner();
             assertThat(practice.postLog(learner.token(), learner.skill(), 30).status()).isEqualTo(201);
@@ -268,13 +268,12 @@ class FaultsIT {
                 await().atMost(Duration.ofSeconds(60)).until(() -> practice.readiness(service) == 200);
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> practice.postLog(learner.token(), learner.skill(), 30).status() == 201);
-            Duration recovery = Duration.between(back, Instant.now());
-            slowestRecovery = recovery.compareTo(slowestRecovery) > 0 ? recovery : slowestRecovery;
+            slowestRecovery = Math.max(slowestRecovery, seconds(back, Instant.now()));
             // both logs, the one written just before the outage too
             practice.awaitProgress(learner.token(), learner.skill(), 2, 60, CATCH_UP);
         }
         Scoreboard.record(new Row("PostgreSQL stopped under the services" + (outages > 1 ? ", " + outages + " times" : ""), answers.size(),
-                0, 0, answers.stream().filter(answer -> answer.status() != 503).count(), slowestRecovery.toMillis() / 1000.0,
+                0, 0, answers.stream().filter(answer -> answer.status() != 503).count(), slowestRecovery,
                 "every request 503 problem+json, readiness down and up, no restart"));
     }
 
