@@ -32,7 +32,9 @@ class StackSettingsTest {
         List<String> options = settings(" -Xmx1g  -XX:NewRatio=3 ").jvmOptions(Service.PROGRESS);
 
         assertThat(options).containsExactly("-XX:NewRatio=1", "-Xmx1g", "-XX:NewRatio=3");
-        assertThat(settings("-Xmx1g").jvmOptions(Service.SKILLS)).containsExactly("-Xmx1g");
+        assertThat(settings("-Xmx1g").jvmOptions(Service.PRACTICE_LOG)).containsExactly("-Xmx1g");
+        assertThat(settings("-XX:MaxHeapFreeRatio=70").jvmOptions(Service.EVIDENCE)).containsExactly(
+                "-XX:CompileThresholdScaling=10", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70");
     }
 
     private static StackSettings settings(String sharedJvmOptions) {
