@@ -33,8 +33,8 @@ class StackSettingsTest {
 
         assertThat(options).containsExactly("-XX:NewRatio=1", "-Xmx1g", "-XX:NewRatio=3");
         assertThat(settings("-Xmx1g").jvmOptions(Service.PRACTICE_LOG)).containsExactly("-Xmx1g");
-        assertThat(settings("-XX:MaxHeapFreeRatio=70").jvmOptions(Service.EVIDENCE)).containsExactly(
-                "-XX:CompileThresholdScaling=10", "-XX:MinHeapFreeRatio=20", "-XX:MaxHeapFreeRatio=40", "-XX:MaxHeapFreeRatio=70");
+        assertThat(settings("-XX:CompileThresholdScaling=2").jvmOptions(Service.EVIDENCE))
+                .containsExactly("-XX:CompileThresholdScaling=10", "-XX:CompileThresholdScaling=2");
     }
 
     private static StackSettings settings(String sharedJvmOptions) {
