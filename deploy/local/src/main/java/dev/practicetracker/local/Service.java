@@ -7,17 +7,27 @@ import java.util.List;
  * flags of its own (before the shared ones, so any of those wins).
  */
 public enum Service {
-    /** Hibernate's footprint: see {@link Footprint#HIBERNATE}. */
-    SKILLS("skills-service", "skills", 8081, "PT_SKILLS_PORT", Footprint.HIBERNATE),
+    SKILLS("skills-service", "skills", 8081, "PT_SKILLS_PORT", Service.FEWER_START_UP_COMPILES),
     PRACTICE_LOG("practice-log-service", "practice_logs", 8082, "PT_PRACTICE_LOG_PORT"),
-    /** Hibernate's footprint: see {@link Footprint#HIBERNATE}. */
-    EVIDENCE("evidence-service", "evidence", 8083, "PT_EVIDENCE_PORT", Footprint.HIBERNATE),
+    EVIDENCE("evidence-service", "evidence", 8083, "PT_EVIDENCE_PORT", Service.FEWER_START_UP_COMPILES),
     /**
      * A young generation half the heap: a backlog's polled batches live a few hundred milliseconds,
      * longer than the default young generation of a small heap keeps them, and were promoted only to
      * fill the old one (a rebuild's collections took a quarter of it). Idle, the heap is still small.
      */
     PROGRESS("progress-service", "progress", 8084, "PT_PROGRESS_PORT", "-XX:NewRatio=1");
+
+    /**
+     * skills-service's and evidence-service's flag. The two write through Hibernate Reactive and load
+     * ~4 300 classes more than the other two, ~35 MB of class metadata, symbols and JIT code. The JIT
+     * compiles a method after ten times the default calls: start-up code, which runs a few hundred
+     * times, stays interpreted instead of leaving ~9 MB of profiled C1 code and its profiles behind, and
+     * a hot path still reaches the threshold within its first seconds of load. Idle RSS 209–210 →
+     * 193–195 MB (bench P7). The price: medium-hot code reaches C2 later, so under a burst of imports
+     * the two spend ~15 % (skills) and ~30 % (evidence) more CPU on the same events. (A constant, so
+     * the constants above may name it before its declaration.)
+     */
+    private static final String FEWER_START_UP_COMPILES = "-XX:CompileThresholdScaling=10";
 
     public final String module;
     public final String database;
@@ -31,22 +41,5 @@ public enum Service {
         this.defaultPort = defaultPort;
         this.portVariable = portVariable;
         this.ownJvmOptions = List.of(ownJvmOptions);
-    }
-
-    /** Flags a service may take as its own (a holder, so the constants above can name them). */
-    static final class Footprint {
-        /**
-         * The two services that write through Hibernate Reactive load ~4 300 classes more than the
-         * other two, ~35 MB of class metadata, symbols and JIT code. The JIT compiles a method after ten
-         * times the default calls: start-up code, which runs a few hundred times, stays interpreted
-         * instead of leaving ~9 MB of profiled C1 code and its profiles behind, and a hot path still
-         * reaches the threshold within its first seconds of load. Idle RSS 209–210 → 193–195 MB
-         * (bench P7). The price: medium-hot code reaches C2 later, so under a burst of imports the two
-         * spend ~15 % (skills) and ~30 % (evidence) more CPU on the same events.
-         */
-        static final String[] HIBERNATE = { "-XX:CompileThresholdScaling=10" };
-
-        private Footprint() {
-        }
     }
 }
