@@ -439,11 +439,18 @@ class FaultsIT {
         assertThat(i).isPositive();
     }
 
-    /** The skill's progress once every log event so far has been applied (compared with the log database). */
+    /**
+     * The skill's progress once every event so far has been applied: its logs (compared with the log
+     * database) and the skill itself, whose name reaches progress on its own topic, at its own pace.
+     */
     private static JsonNode settledProgress(Practice.Learner learner) throws Exception {
         long[] expected = recomputed(learner.skill());
         practice.awaitProgress(learner.token(), learner.skill(), expected[0], expected[1], CATCH_UP);
+        String name = Client.get(practice.url(Service.SKILLS, "/skills/" + learner.skill()), learner.token()).json().path("name").asText();
+        await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
+                .until(() -> name.equals(practice.progress(learner.token(), learner.skill()).path("skill_name").asText(null)));
         practice.awaitCaughtUp("progress-service", Topics.PRACTICE_LOG_EVENTS, CATCH_UP);
+        practice.awaitCaughtUp("progress-service", Topics.SKILL_EVENTS, CATCH_UP);
         return practice.progressSnapshot(learner.token(), learner.skill());
     }
 
