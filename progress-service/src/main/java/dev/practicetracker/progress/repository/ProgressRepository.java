@@ -233,9 +233,11 @@ public class ProgressRepository {
     }
 
     private final Pool pool;
+    private final SkillProgressCache held;
 
-    public ProgressRepository(Pool pool) {
+    public ProgressRepository(Pool pool, SkillProgressCache held) {
         this.pool = pool;
+        this.held = held;
     }
 
     /** Adds these logs, new to the projection and already written as facts, to their days. */
@@ -350,10 +352,13 @@ public class ProgressRepository {
         return client.query(TRY_LOCK).execute().map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** Everything held for this skill id, whoever it belongs to; the caller decides who may see it. */
+    /**
+     * Everything held for this skill id, whoever it belongs to; the caller decides who may see it.
+     * Read through {@link SkillProgressCache}: a skill read before and unchanged since is not read again.
+     */
     public Uni<StoredSkillProgress> find(UUID skillId) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(skillId))
-                .map(rows -> StoredSkillProgress.of(skillId, rows.iterator().next()));
+        return held.get(skillId, id -> pool.preparedQuery(FIND).execute(Tuple.of(id))
+                .map(rows -> StoredSkillProgress.of(id, rows.iterator().next())));
     }
 
     /** Every skill of the user that is known or has logs (deleted ones included, for the caller to drop). */

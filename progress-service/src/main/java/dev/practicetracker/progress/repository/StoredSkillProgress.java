@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,7 +63,8 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
         for (int i = 0; i < dates.length; i++) {
             days.add(new PracticeDay(dates[i], sessions[i], minutes[i]));
         }
-        return days;
+        // held by SkillProgressCache and read by many requests at once
+        return Collections.unmodifiableList(days);
     }
 
     private static int intOrZero(Integer value) {
