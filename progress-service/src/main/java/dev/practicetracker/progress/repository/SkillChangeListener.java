@@ -31,7 +31,7 @@ public class SkillChangeListener {
     private final SkillProgressCache cache;
     private final Vertx vertx;
     private final PgConnectOptions database;
-    private PgConnection connection;
+    private volatile PgConnection connection;
     private long heartbeat = -1;
     private volatile boolean stopped;
 
@@ -75,7 +75,12 @@ public class SkillChangeListener {
                     connection = opened;
                     return opened.query("LISTEN " + CHANNEL).execute();
                 })
-                .subscribe().with(listening -> cache.startedListening(), failure -> {
+                .subscribe().with(listening -> {
+                    // unless it was lost as it began to listen (both run on the connection's event loop)
+                    if (connection == listening) {
+                        cache.startedListening();
+                    }
+                }, failure -> {
                     Log.warnf("cannot listen for changed skills, skills are read from the database meanwhile: %s", failure.toString());
                     PgConnection opened = connection;
                     if (opened != null) {
