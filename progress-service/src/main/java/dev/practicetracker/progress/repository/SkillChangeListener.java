@@ -1,13 +1,11 @@
 package dev.practicetracker.progress.repository;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import dev.practicetracker.platform.database.PreparedStatementsPool;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -30,21 +28,24 @@ public class SkillChangeListener {
 
     private final SkillProgressCache cache;
     private final Vertx vertx;
-    private final PgConnectOptions database;
+    private final io.vertx.sqlclient.Pool pool;
+    private final PreparedStatementsPool pools;
+    private volatile PgConnectOptions database;
     private volatile PgConnection connection;
     private long heartbeat = -1;
     private volatile boolean stopped;
 
-    public SkillChangeListener(SkillProgressCache cache, Vertx vertx, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-            @ConfigProperty(name = "quarkus.datasource.username") String user,
-            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public SkillChangeListener(SkillProgressCache cache, Vertx vertx, io.vertx.sqlclient.Pool pool, PreparedStatementsPool pools) {
         this.cache = cache;
         this.vertx = vertx;
-        this.database = PgConnectOptions.fromUri(url.startsWith("vertx-reactive:") ? url.substring("vertx-reactive:".length()) : url)
-                .setUser(user).setPassword(password.orElse(""));
+        this.pool = pool;
+        this.pools = pools;
     }
 
     void start(@Observes StartupEvent event) {
+        // the pool is created when first used; from then on, how it connects is known, and this connects alike
+        pool.size();
+        database = pools.connectOptions();
         heartbeat = vertx.setPeriodic(HEARTBEAT.toMillis(), id -> checkConnection());
         connect();
     }

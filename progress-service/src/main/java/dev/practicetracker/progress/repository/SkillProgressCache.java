@@ -102,7 +102,7 @@ public class SkillProgressCache {
         return listening;
     }
 
-    /** How many skills are held (for tests and metrics). */
+    /** How many skills are held (for tests). */
     long size() {
         skills.cleanUp();
         return skills.estimatedSize();

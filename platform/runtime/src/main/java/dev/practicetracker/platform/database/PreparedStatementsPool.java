@@ -29,12 +29,28 @@ public class PreparedStatementsPool implements PgPoolCreator {
     /** Longer than any statement here (the longest, the skill recompute, is ~3 000 characters). */
     static final int STATEMENT_LENGTH_LIMIT = 16_384;
 
+    private volatile PgConnectOptions database;
+
     @Override
     public Pool create(Input input) {
         List<SqlConnectOptions> databases = new ArrayList<>();
         for (PgConnectOptions options : input.pgConnectOptionsList()) {
             databases.add(options.setPreparedStatementCacheSqlLimit(STATEMENT_LENGTH_LIMIT));
         }
+        database = new PgConnectOptions(input.pgConnectOptionsList().get(0));
         return PgBuilder.pool().with(input.poolOptions()).connectingTo(databases).using(input.vertx()).build();
+    }
+
+    /**
+     * How the pool connects (its first database, as Quarkus configured it: address, credentials, TLS),
+     * for a connection of the service's own beside the pool. Known once the pool exists (Quarkus creates
+     * it when it is first used).
+     */
+    public PgConnectOptions connectOptions() {
+        PgConnectOptions options = database;
+        if (options == null) {
+            throw new IllegalStateException("the pool has not been created yet");
+        }
+        return new PgConnectOptions(options);
     }
 }
