@@ -21,6 +21,7 @@ import io.micrometer.core.instrument.Timer;
  * ({@code practice_tracker_events_apply_delay_seconds}, in each consuming service). Both use the
  * clocks of two processes, so across hosts they include the clocks' skew; in a replay the second one
  * is the age of the replayed records.
+ * Beside them, the relay batches that failed and were retried ({@code practice_tracker_outbox_relay_failures_total}).
  * Consumer lag comes from the Kafka clients' own metrics ({@code kafka_consumer_fetch_manager_records_lag*});
  * the outbox backlog from {@link dev.practicetracker.platform.outbox.OutboxBacklog}.
  */
@@ -36,6 +37,7 @@ public class EventMetrics {
     private final PerTopic<Counter> deadLettered;
     private final PerTopic<Timer> publishDelay;
     private final PerTopic<Timer> applyDelay;
+    private final Counter relayFailures;
 
     public EventMetrics(MeterRegistry registry) {
         published = counters(registry, "practice_tracker.outbox.published", "events published to Kafka by the outbox relay");
@@ -45,6 +47,13 @@ public class EventMetrics {
                 "from an event's write to the broker's acknowledgement of its record");
         applyDelay = delays(registry, "practice_tracker.events.apply.delay",
                 "from a record's publication (its timestamp) to the commit of the transaction that applied it");
+        relayFailures = Counter.builder("practice_tracker.outbox.relay.failures")
+                .description("outbox relay batches that failed (the database or the broker unavailable) and were retried").register(registry);
+    }
+
+    /** An outbox relay batch failed; it is retried after a backoff. */
+    public void relayFailed() {
+        relayFailures.increment();
     }
 
     /** The broker acknowledged an event written {@code sinceWrite} ago. */

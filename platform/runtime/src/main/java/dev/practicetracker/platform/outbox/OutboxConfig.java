@@ -23,6 +23,10 @@ public interface OutboxConfig {
     @WithDefault("40s")
     Duration ackTimeout();
 
+    /** The pause before the first retry after a failure; each further failure doubles it. */
+    @WithDefault("100ms")
+    Duration firstBackoff();
+
     /** Longest pause between retries while the broker or the database is down. */
     @WithDefault("5s")
     Duration maxBackoff();

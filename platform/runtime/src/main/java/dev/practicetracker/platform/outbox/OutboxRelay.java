@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,7 +37,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once the broker has
  * acknowledged them. Runs right after each commit (see {@link SqlOutbox#afterCommit} and the panache
- * module's {@code TransactionalOutbox}) and on a slow poll as a safety net. One relay at a time per
+ * module's {@code TransactionalOutbox}) and on a slow poll as a safety net. A failed batch is retried
+ * with exponential backoff; a commit during that backoff shows the database is back and brings the retry
+ * forward, so the first write after an outage is not held for the rest of it. One relay at a time per
  * database (an advisory lock), so several replicas keep each user's events in order. A crash between publishing and deleting
  * publishes the batch again: consumers ignore the duplicates by event id and version.
  */
@@ -46,7 +49,9 @@ public class OutboxRelay {
     /** Advisory lock key shared by every replica relaying one service's outbox. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     private static final Duration LOCKED_ELSEWHERE_RETRY = Duration.ofMillis(200);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    /** How soon a commit brings a retry forward; also the most often commits can make a failing relay retry. */
+    private static final Duration RETRY_AFTER_COMMIT = Duration.ofMillis(100);
+    private static final long NO_TIMER = -1;
 
     private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")";
     private static final String SELECT_BATCH = "select seq, event_id, topic, type, subject, user_id, occurred_at, payload, traceparent"
@@ -65,6 +70,8 @@ public class OutboxRelay {
     /** Wake-ups not yet served; whoever raises it from 0 runs the drain loop. */
     private final AtomicInteger pendingWakes = new AtomicInteger();
     private volatile Duration backoff = Duration.ZERO;
+    /** The timer of a retry after a failure, while one is pending; a commit may bring it forward. */
+    private final AtomicLong backoffTimer = new AtomicLong(NO_TIMER);
     private volatile boolean stopped;
     private long pollTimer = -1;
 
@@ -80,8 +87,8 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         if (config.relayEnabled()) {
-            pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
-            wake();
+            pollTimer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> request());
+            request();
         }
     }
 
@@ -92,10 +99,30 @@ public class OutboxRelay {
         }
     }
 
-    /** Asks for the outbox to be drained; cheap and safe to call from any thread, any number of times. */
+    /**
+     * A transaction that wrote to the outbox has committed: drains it now, or, if the relay is waiting
+     * out a failure, retries soon. Cheap and safe to call from any thread, any number of times.
+     */
     public void wake() {
+        if (!request()) {
+            retrySoon();
+        }
+    }
+
+    /** @return whether this call started the drain loop (otherwise the loop serves it) */
+    private boolean request() {
         if (config.relayEnabled() && !stopped && pendingWakes.getAndIncrement() == 0) {
             drain();
+            return true;
+        }
+        return false;
+    }
+
+    /** Brings a pending retry after a failure forward; the poll does not, so a relay that keeps failing still backs off. */
+    private void retrySoon() {
+        long timer = backoffTimer.getAndSet(NO_TIMER);
+        if (timer != NO_TIMER && vertx.cancelTimer(timer)) {
+            later(RETRY_AFTER_COMMIT);
         }
     }
 
@@ -113,10 +140,20 @@ public class OutboxRelay {
                 }
             }
         }, failure -> {
-            backoff = backoff.isZero() ? FIRST_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
+            backoff = backoff.isZero() ? config.firstBackoff() : min(backoff.multipliedBy(2), config.maxBackoff());
+            metrics.relayFailed();
             Log.warnf("outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), failure.toString());
-            later(backoff);
+            backOff(backoff);
         });
+    }
+
+    private void backOff(Duration delay) {
+        if (!stopped) {
+            backoffTimer.set(vertx.setTimer(delay.toMillis(), id -> {
+                backoffTimer.compareAndSet(id, NO_TIMER);
+                drain();
+            }));
+        }
     }
 
     private void later(Duration delay) {
