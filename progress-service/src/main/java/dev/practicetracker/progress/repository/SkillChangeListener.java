@@ -34,6 +34,8 @@ public class SkillChangeListener {
     private volatile PgConnection connection;
     private long heartbeat = -1;
     private volatile boolean stopped;
+    /** Attempts to listen that failed since the last success: only the first of a streak is a warning. */
+    private volatile int failedAttempts;
 
     public SkillChangeListener(SkillProgressCache cache, Vertx vertx, io.vertx.sqlclient.Pool pool, PreparedStatementsPool pools) {
         this.cache = cache;
@@ -80,9 +82,18 @@ public class SkillChangeListener {
                     // unless it was lost as it began to listen (both run on the connection's event loop)
                     if (connection == listening) {
                         cache.startedListening();
+                        if (failedAttempts > 0) {
+                            Log.infof("listening for changed skills again, after %d failed attempts", failedAttempts);
+                            failedAttempts = 0;
+                        }
                     }
                 }, failure -> {
-                    Log.warnf("cannot listen for changed skills, skills are read from the database meanwhile: %s", failure.toString());
+                    if (failedAttempts++ == 0) {
+                        Log.warnf("cannot listen for changed skills, skills are read from the database meanwhile; retrying every %d ms: %s",
+                                RECONNECT_DELAY.toMillis(), failure.toString());
+                    } else {
+                        Log.debugf("still cannot listen for changed skills: %s", failure.toString());
+                    }
                     PgConnection opened = connection;
                     if (opened != null) {
                         opened.closeAndForget();
