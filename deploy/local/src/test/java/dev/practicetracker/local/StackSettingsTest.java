@@ -31,7 +31,7 @@ class StackSettingsTest {
     void aServicesOwnFlagsComeFirstSoTheSharedOnesWin() {
         List<String> options = settings(" -Xmx1g  -XX:NewRatio=3 ").jvmOptions(Service.PROGRESS);
 
-        assertThat(options).containsExactly("-XX:NewRatio=1", "-Xmx1g", "-XX:NewRatio=3");
+        assertThat(options).containsExactly("-XX:NewRatio=1", "-XX:SurvivorRatio=2", "-Xmx1g", "-XX:NewRatio=3");
         assertThat(settings("-Xmx1g").jvmOptions(Service.PRACTICE_LOG)).containsExactly("-Xmx1g");
         assertThat(settings("-XX:CompileThresholdScaling=2").jvmOptions(Service.EVIDENCE))
                 .containsExactly("-XX:CompileThresholdScaling=10", "-XX:CompileThresholdScaling=2");
