@@ -120,6 +120,10 @@ public class OutboxRelay {
 
     /** Brings a pending retry after a failure forward; the poll does not, so a relay that keeps failing still backs off. */
     private void retrySoon() {
+        // every commit comes here while the loop runs: only a read unless a retry is pending
+        if (backoffTimer.get() == NO_TIMER) {
+            return;
+        }
         long timer = backoffTimer.getAndSet(NO_TIMER);
         if (timer != NO_TIMER && vertx.cancelTimer(timer)) {
             later(RETRY_AFTER_COMMIT);
