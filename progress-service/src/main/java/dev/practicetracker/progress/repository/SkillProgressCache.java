@@ -72,8 +72,7 @@ public class SkillProgressCache {
     /** A notification's payload: skill ids, comma-separated, or {@value #EVERY_SKILL}. */
     void changed(String payload) {
         if (EVERY_SKILL.equals(payload)) {
-            listenings.incrementAndGet();
-            skills.invalidateAll();
+            forgetAll();
             return;
         }
         for (String id : payload.split(",")) {
@@ -85,14 +84,18 @@ public class SkillProgressCache {
 
     /** The listener's {@code LISTEN} is in place: from now on, every change is heard. */
     void startedListening() {
-        listenings.incrementAndGet();
-        skills.invalidateAll();
+        forgetAll();
         listening = enabled;
     }
 
     /** The listener's connection is gone: changes may pass unheard, so nothing held can be trusted. */
     void stoppedListening() {
         listening = false;
+        forgetAll();
+    }
+
+    /** Drops everything held, and every load under way is not kept either. */
+    private void forgetAll() {
         listenings.incrementAndGet();
         skills.invalidateAll();
     }
