@@ -79,8 +79,9 @@ final class Practice implements AutoCloseable {
             ports.put(service, FreePorts.take());
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
+        // no start-up caches: a fresh stack would record them first, and failures are what is tested here
         StackSettings settings = new StackSettings(root, Path.of("target", "reliability-stack").toAbsolutePath(), FreePorts.take(),
-                FreePorts.take(), FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS);
+                FreePorts.take(), FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS, false);
         return new Practice(LocalStack.start(settings));
     }
 

@@ -71,26 +71,41 @@ public final class LocalStack implements AutoCloseable {
         }
         say("starting Kafka on " + settings.kafkaBootstrap());
         kafka = KafkaNode.start(settings);
+        recordStartupCaches(publicKey);
         for (Service service : Service.values()) {
             say("starting " + service.module + " on " + settings.url(service));
-            ServiceProcess process = ServiceProcess.start(service, settings, publicKey);
-            if (process.recordsAotCache()) {
-                say(service.module + " records its ahead-of-time cache this run (JDK " + Runtime.version().feature()
-                        + "): written as the stack stops, it makes later starts faster");
-            }
-            services.add(process);
+            services.add(ServiceProcess.start(service, settings, publicKey));
         }
-        awaitReady();
+        awaitReady(services);
     }
 
-    private void awaitReady() throws InterruptedException {
+    /**
+     * The training start, on the first run of a build on a JDK: each service without a start-up
+     * cache starts, is stopped once it is ready, and its JVM writes what start-up loaded as it exits.
+     */
+    private void recordStartupCaches(Path publicKey) throws Exception {
+        List<ServiceProcess> recording = new ArrayList<>();
+        for (Service service : Service.values()) {
+            ServiceProcess.startRecording(service, settings, publicKey).ifPresent(recording::add);
+        }
+        if (recording.isEmpty()) {
+            return;
+        }
+        services.addAll(recording);
+        say("recording the start-up caches of " + recording.stream().map(process -> process.service().module).toList()
+                + " (" + recording.get(0).runtime() + "; once per build and JDK): each starts, stops once ready, and writes what it loaded");
+        awaitReady(recording);
+        stopAll(recording);
+        services.removeAll(recording);
+    }
+
+    private void awaitReady(List<ServiceProcess> starting) throws InterruptedException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
-                    throw new IllegalStateException(service.service().module + " exited; see "
-                            + settings.logs().resolve(service.service().module + ".log"));
+                    throw new IllegalStateException(service.service().module + " exited; see " + service.log());
                 }
                 if (service.isReady()) {
                     waiting.remove(service);
@@ -172,8 +187,9 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void restart(Service service) throws Exception {
         ServiceProcess old = find(service);
         old.stop();
-        services.set(services.indexOf(old), ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys())));
-        awaitReady();
+        ServiceProcess started = ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()));
+        services.set(services.indexOf(old), started);
+        awaitReady(List.of(started));
     }
 
     private ServiceProcess find(Service service) {
@@ -197,20 +213,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        if (services.stream().anyMatch(ServiceProcess::recordsAotCache)) {
-            say("writing the services' ahead-of-time caches as they stop (a few seconds each)");
-        }
-        // side by side: a service writing its ahead-of-time cache takes seconds to exit
-        List<Thread> stopping = services.stream().map(service -> new Thread(service::stop, "stop " + service.service().module))
-                .toList();
-        stopping.forEach(Thread::start);
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopAll(services);
         services.clear();
         if (kafka != null) {
             kafka.close();
@@ -223,6 +226,20 @@ public final class LocalStack implements AutoCloseable {
                 System.err.println("PostgreSQL did not stop cleanly: " + e.getMessage());
             }
             postgres = null;
+        }
+    }
+
+    /** Side by side: a service writing its start-up cache takes seconds to exit. */
+    private static void stopAll(List<ServiceProcess> processes) {
+        List<Thread> stopping = processes.stream().map(process -> new Thread(process::stop, "stop " + process.service().module))
+                .toList();
+        stopping.forEach(Thread::start);
+        for (Thread thread : stopping) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -285,7 +302,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

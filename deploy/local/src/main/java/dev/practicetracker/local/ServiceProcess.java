@@ -17,49 +17,68 @@ public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    /** A recording JVM writes its ahead-of-time cache as it exits: on this machine 15 s or more. */
+    /** A recording JVM writes its start-up cache as it exits: on this machine 15 s or more for an AOT cache. */
     private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(2);
 
     private final Service service;
     private final ChildProcess process;
     private final String url;
-    private final Optional<AotCache> recording;
-    private final boolean usesAotCache;
+    private final StartupCache cache;
+    private final boolean recording;
+    private final boolean usesCache;
+    private final Path log;
 
-    private ServiceProcess(Service service, ChildProcess process, String url, Optional<AotCache> recording, boolean usesAotCache) {
+    private ServiceProcess(Service service, ChildProcess process, Path log, String url, StartupCache cache, boolean recording,
+            boolean usesCache) {
         this.service = service;
         this.process = process;
+        this.log = log;
         this.url = url;
+        this.cache = cache;
         this.recording = recording;
-        this.usesAotCache = usesAotCache;
+        this.usesCache = usesCache;
     }
 
     static Path applicationJar(Path root, Service service) {
         return root.resolve(service.module).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }
 
-    /** The stack's own instance of a service; on JDK 25+ it records an ahead-of-time cache if there is none. */
+    /** The stack's own instance of a service, from its start-up cache where the stack keeps them and one is recorded. */
     static ServiceProcess start(Service service, StackSettings settings, Path publicKey) throws IOException {
-        return start(service, settings, publicKey, settings.servicePorts().get(service), service.module, true);
+        return start(service, settings, publicKey, settings.servicePorts().get(service), service.module, false);
     }
 
-    /** One more instance of a service beside the stack's own; it uses an ahead-of-time cache but never records one. */
+    /** One more instance of a service beside the stack's own, from the same start-up cache. */
     static ServiceProcess startCopy(Service service, StackSettings settings, Path publicKey, int port) throws IOException {
         return start(service, settings, publicKey, port, service.module + "-copy", false);
     }
 
+    /**
+     * The training start of a service whose start-up cache the stack keeps but has not recorded for
+     * this build and JDK: the caller stops it once it is ready, and its JVM writes the cache as it exits.
+     */
+    static Optional<ServiceProcess> startRecording(Service service, StackSettings settings, Path publicKey) throws IOException {
+        StartupCache cache = cacheOf(service, settings);
+        if (!settings.startupCaches() || cache.exists()) {
+            return Optional.empty();
+        }
+        cache.deleteOthers();
+        return Optional.of(start(service, settings, publicKey, settings.servicePorts().get(service),
+                service.module + "-recording", true));
+    }
+
+    private static StartupCache cacheOf(Service service, StackSettings settings) {
+        return StartupCache.of(settings.startupCacheDirectory(), service.module, applicationJar(settings.root(), service).getParent(),
+                Runtime.version());
+    }
+
     private static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName,
-            boolean mayRecord) throws IOException {
+            boolean record) throws IOException {
         Path jar = applicationJar(settings.root(), service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
         }
-        Optional<AotCache> cache = AotCache.of(settings.stateDirectory().resolve("aot"), service.module, jar.getParent(),
-                Runtime.version());
-        Optional<AotCache> recording = cache.filter(c -> mayRecord && !c.exists());
-        if (recording.isPresent()) {
-            recording.get().deleteOthers();
-        }
+        StartupCache cache = cacheOf(service, settings);
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
         List<String> arguments = new ArrayList<>(settings.jvmOptions(service));
         arguments.addAll(List.of(
@@ -81,26 +100,36 @@ public final class ServiceProcess {
             // no collector to send traces to unless one is named
             arguments.add("-Dquarkus.otel.sdk.disabled=true");
         }
-        cache.ifPresent(c -> arguments.addAll(c.jvmOptions(mayRecord)));
+        boolean usesCache = !record && settings.startupCaches() && cache.exists();
+        if (record) {
+            arguments.addAll(cache.recordOptions());
+        } else if (usesCache) {
+            arguments.addAll(cache.useOptions());
+        }
         arguments.addAll(List.of("-jar", jar.toString()));
-        ChildProcess process = ChildProcess.startJava(service.module, arguments, settings.logs().resolve(logName + ".log"),
-                settings.root());
-        return new ServiceProcess(service, process, "http://127.0.0.1:" + port, recording, cache.filter(AotCache::exists).isPresent());
+        Path log = settings.logs().resolve(logName + ".log");
+        ChildProcess process = ChildProcess.startJava(service.module, arguments, log, settings.root());
+        return new ServiceProcess(service, process, log, "http://127.0.0.1:" + port, cache, record, usesCache);
     }
 
-    /** The JVM it runs on, e.g. "JDK 25, AOT cache", for reports. */
+    /** The JVM it runs on, e.g. "JDK 17, CDS archive", for reports. */
     public String runtime() {
         String jdk = "JDK " + Runtime.version().feature();
-        return usesAotCache ? jdk + ", AOT cache" : recording.isPresent() ? jdk + ", recording an AOT cache" : jdk;
+        return usesCache ? jdk + ", " + cache.kind().description
+                : recording ? jdk + ", recording its " + cache.kind().description : jdk;
     }
 
-    /** Whether this instance records an ahead-of-time cache, written when it stops. */
-    public boolean recordsAotCache() {
-        return recording.isPresent();
+    /** The start-up cache it runs from, if any (to check that its JVM mapped it). */
+    public Optional<Path> startupCache() {
+        return usesCache ? Optional.of(cache.file()) : Optional.empty();
     }
 
     public Service service() {
         return service;
+    }
+
+    public Path log() {
+        return log;
     }
 
     public String url() {
@@ -128,16 +157,20 @@ public final class ServiceProcess {
     }
 
     public void stop() {
-        if (recording.isEmpty()) {
+        if (!recording) {
             process.stop();
             return;
         }
-        if (!process.stop(RECORDING_STOP_GRACE)) {
-            try {
-                recording.get().discard();
-            } catch (IOException e) {
-                System.err.println("could not delete the unfinished " + recording.get().file() + ": " + e.getMessage());
+        boolean exited = process.stop(RECORDING_STOP_GRACE);
+        try {
+            if (!exited) {
+                cache.discardRecording();
+            } else if (!cache.keepRecording()) {
+                System.err.println(service.module + " exited without writing its " + cache.kind().description);
             }
+        } catch (IOException e) {
+            System.err.println("could not keep or delete " + service.module + "'s recorded " + cache.kind().description + ": "
+                    + e.getMessage());
         }
     }
 

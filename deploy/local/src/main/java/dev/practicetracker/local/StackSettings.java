@@ -12,10 +12,12 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
  * Where the stack keeps its state and which ports it listens on. Defaults are API.md's; each port
- * is overridable by an environment variable.
+ * is overridable by an environment variable. {@code startupCaches}: whether the services start from
+ * start-up caches the stack records for them ({@link StartupCache}; {@code PT_STARTUP_CACHES=off}
+ * turns them off).
  */
 public record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions) {
+        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches) {
 
     public static final String ISSUER = "https://practice-tracker.local";
     /**
@@ -34,7 +36,8 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
         int kafkaPort = port("PT_KAFKA_PORT", 29092);
         return new StackSettings(root, root.resolve(".local"), port("PT_POSTGRES_PORT", 54329), kafkaPort,
                 port("PT_KAFKA_CONTROLLER_PORT", kafkaPort + 1), ports, fresh,
-                System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS));
+                System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS),
+                !"off".equalsIgnoreCase(System.getenv().getOrDefault("PT_STARTUP_CACHES", "on").strip()));
     }
 
     /** A service's JVM flags: its own, then the shared ones (or {@code PT_SERVICE_JVM_OPTS}), so the shared ones win. */
@@ -50,6 +53,11 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
 
     public Path data() {
         return stateDirectory.resolve("data");
+    }
+
+    /** Start-up caches outlive {@code --fresh}: they depend on the build and the JDK, not on the data. */
+    public Path startupCacheDirectory() {
+        return stateDirectory.resolve("startup-caches");
     }
 
     public Path logs() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +42,9 @@ class LocalStackIT {
         traces = TraceCollector.start();
         String tracing = " -Dquarkus.otel.exporter.otlp.endpoint=" + traces.endpoint()
                 + " -Dquarkus.otel.exporter.otlp.protocol=http/protobuf -Dquarkus.otel.bsp.schedule.delay=200ms";
+        // no start-up caches (a fresh stack would record them first); one test below records one
         settings = new StackSettings(root, Path.of("target", "it-stack").toAbsolutePath(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
-                ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing);
+                ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing, false);
         stack = LocalStack.start(settings);
     }
 
@@ -154,6 +156,43 @@ class LocalStackIT {
         List<String> notLoggedIn = List.of("/skills", "/practice-logs/" + UUID.randomUUID(), "/evidence", "/progress/skills/" + UUID.randomUUID());
         for (int i = 0; i < notLoggedIn.size(); i++) {
             given().when().get(url(Service.values()[i]) + notLoggedIn.get(i)).then().statusCode(401);
+        }
+    }
+
+    /**
+     * The stack here runs without start-up caches (each fresh CI stack would record them first); this
+     * records one for a second practice-log-service beside it, in a state directory of its own.
+     */
+    @Test
+    void aServiceRecordsItsStartupCacheOnceAndLaterStartsMapIt() throws Exception {
+        Path state = Path.of("target", "it-startup-cache").toAbsolutePath();
+        LocalStack.deleteRecursively(state);
+        Map<Service, Integer> ports = new EnumMap<>(settings.servicePorts());
+        ports.put(Service.PRACTICE_LOG, FreePorts.take());
+        StackSettings withCaches = new StackSettings(settings.root(), state, settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), ports, false, settings.serviceJvmOptions(), true);
+        Files.createDirectories(withCaches.logs());
+        Path publicKey = LocalKeys.ensure(settings.keys());
+
+        ServiceProcess recording = ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey).orElseThrow();
+        try {
+            assertThat(recording.runtime()).contains("recording");
+            await().atMost(Duration.ofMinutes(2)).until(recording::isReady);
+        } finally {
+            recording.stop();
+        }
+        assertThat(ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey)).as("recorded once").isEmpty();
+
+        ServiceProcess started = ServiceProcess.start(Service.PRACTICE_LOG, withCaches, publicKey);
+        try {
+            Path cache = started.startupCache().orElseThrow();
+            assertThat(cache).isRegularFile().startsWith(withCaches.startupCacheDirectory());
+            await().atMost(Duration.ofMinutes(1)).until(started::isReady);
+            // the JVM maps a cache it accepts and unmaps one it rejects (another build, JDK or class path)
+            assertThat(Files.readString(Path.of("/proc", Long.toString(started.pid()), "maps"))).contains(cache.toString());
+            given().auth().oauth2(stack.demoTokenOrFail()).when().get(started.url() + "/practice-logs").then().statusCode(200);
+        } finally {
+            started.stop();
         }
     }
 

@@ -38,7 +38,7 @@ class StackSettingsTest {
     }
 
     private static StackSettings settings(String sharedJvmOptions) {
-        return new StackSettings(Path.of("."), Path.of(".local"), 54329, 29092, 29093, Map.of(), false, sharedJvmOptions);
+        return new StackSettings(Path.of("."), Path.of(".local"), 54329, 29092, 29093, Map.of(), false, sharedJvmOptions, false);
     }
 
     @Test
