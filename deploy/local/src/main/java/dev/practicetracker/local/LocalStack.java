@@ -73,8 +73,9 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaNode.start(settings);
         recordStartupCaches(publicKey);
         for (Service service : Service.values()) {
-            say("starting " + service.module + " on " + settings.url(service));
-            services.add(ServiceProcess.start(service, settings, publicKey));
+            ServiceProcess process = ServiceProcess.start(service, settings, publicKey);
+            say("starting " + service.module + " on " + settings.url(service) + " (" + process.runtime() + ")");
+            services.add(process);
         }
         awaitReady(services);
     }

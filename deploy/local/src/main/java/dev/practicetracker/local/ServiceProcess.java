@@ -68,16 +68,21 @@ public final class ServiceProcess {
     }
 
     private static StartupCache cacheOf(Service service, StackSettings settings) {
-        return StartupCache.of(settings.startupCacheDirectory(), service.module, applicationJar(settings.root(), service).getParent(),
+        return StartupCache.of(settings.startupCacheDirectory(), service.module, builtJar(service, settings).getParent(),
                 Runtime.version());
     }
 
-    private static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName,
-            boolean record) throws IOException {
+    private static Path builtJar(Service service, StackSettings settings) {
         Path jar = applicationJar(settings.root(), service);
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
         }
+        return jar;
+    }
+
+    private static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName,
+            boolean record) throws IOException {
+        Path jar = builtJar(service, settings);
         StartupCache cache = cacheOf(service, settings);
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
         List<String> arguments = new ArrayList<>(settings.jvmOptions(service));
