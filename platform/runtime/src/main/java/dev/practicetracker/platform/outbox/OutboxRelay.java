@@ -74,6 +74,8 @@ public class OutboxRelay {
     private final AtomicLong backoffTimer = new AtomicLong(NO_TIMER);
     private volatile boolean stopped;
     private long pollTimer = -1;
+    /** Batches that failed since the last success: only the first of a streak is a warning (the metric counts every one). */
+    private volatile int failedAttempts;
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
             OutboxConfig config, Vertx vertx, EventTracing tracing, EventMetrics metrics) {
@@ -134,6 +136,10 @@ public class OutboxRelay {
         int served = pendingWakes.get();
         relayBatch().subscribe().with(outcome -> {
             backoff = Duration.ZERO;
+            if (failedAttempts > 0) {
+                Log.infof("outbox relay works again, after %d failed attempts", failedAttempts);
+                failedAttempts = 0;
+            }
             switch (outcome) {
                 case MORE -> drain();
                 case LOCKED_ELSEWHERE -> later(LOCKED_ELSEWHERE_RETRY);
@@ -146,7 +152,13 @@ public class OutboxRelay {
         }, failure -> {
             backoff = backoff.isZero() ? config.firstBackoff() : min(backoff.multipliedBy(2), config.maxBackoff());
             metrics.relayFailed();
-            Log.warnf("outbox relay failed, retrying in %d ms: %s", backoff.toMillis(), failure.toString());
+            if (failedAttempts++ == 0) {
+                Log.warnf("outbox relay failed, retrying in %d ms, then backing off up to %d ms; until it works again"
+                        + " further failures are logged at DEBUG only: %s", backoff.toMillis(), config.maxBackoff().toMillis(),
+                        failure.toString());
+            } else {
+                Log.debugf("outbox relay failed again, retrying in %d ms: %s", backoff.toMillis(), failure.toString());
+            }
             backOff(backoff);
         });
     }
