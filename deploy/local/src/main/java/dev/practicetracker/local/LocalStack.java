@@ -85,6 +85,8 @@ public final class LocalStack implements AutoCloseable {
      * cache starts, is stopped once it is ready, and its JVM writes what start-up loaded as it exits.
      */
     private void recordStartupCaches(Path publicKey) throws Exception {
+        // until 2026-11-24 the caches were kept in "aot", recorded over a whole run; none of them is used now
+        deleteRecursively(settings.stateDirectory().resolve("aot"));
         List<ServiceProcess> recording = new ArrayList<>();
         for (Service service : Service.values()) {
             ServiceProcess.startRecording(service, settings, publicKey).ifPresent(recording::add);

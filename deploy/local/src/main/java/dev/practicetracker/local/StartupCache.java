@@ -11,6 +11,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -44,6 +47,9 @@ final class StartupCache {
      * stack's usual 128 MB is too small for it (it fails with "Unable to allocate from 'ro' region").
      */
     static final String RECORDING_METASPACE = "-XX:MaxMetaspaceSize=256m";
+
+    /** {@code <module>-<fingerprint>.<extension>}, and {@code .part} while it is being written. */
+    private static final Pattern NAME = Pattern.compile("(.+)-[0-9a-f]{12}\\.(?:jsa|aot)(?:\\.part)?");
 
     enum Kind {
         CDS_ARCHIVE("CDS archive", ".jsa", "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", List.of()),
@@ -128,7 +134,7 @@ final class StartupCache {
         Files.createDirectories(file.getParent());
         try (Stream<Path> caches = Files.list(file.getParent())) {
             for (Path cache : caches.toList()) {
-                if (!cache.equals(file) && isCache(cache) && module(cache).equals(module(file))) {
+                if (!cache.equals(file) && module(cache).equals(module(file))) {
                     Files.deleteIfExists(cache);
                 }
             }
@@ -140,13 +146,10 @@ final class StartupCache {
         Files.deleteIfExists(recordingFile());
     }
 
-    private static boolean isCache(Path path) {
-        String name = path.getFileName().toString();
-        return name.matches(".+-[0-9a-f]{12}\\.(jsa|aot)(\\.part)?");
-    }
-
-    private static String module(Path cache) {
-        return cache.getFileName().toString().replaceFirst("-[0-9a-f]{12}\\.(jsa|aot)(\\.part)?$", "");
+    /** The module a cache file is of, or empty if the file is not a cache. */
+    private static Optional<String> module(Path path) {
+        Matcher name = NAME.matcher(path.getFileName().toString());
+        return name.matches() ? Optional.of(name.group(1)) : Optional.empty();
     }
 
     static String fingerprint(Path application, Runtime.Version jdk) {
