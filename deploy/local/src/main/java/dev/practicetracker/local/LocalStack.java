@@ -77,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
             say("starting " + service.module + " on " + settings.url(service) + " (" + process.runtime() + ")");
             services.add(process);
         }
-        awaitReady(services);
+        awaitReady(settings, services, true);
     }
 
     /**
@@ -87,30 +87,47 @@ public final class LocalStack implements AutoCloseable {
     private void recordStartupCaches(Path publicKey) throws Exception {
         // until 2026-11-24 the caches were kept in "aot", recorded over a whole run; none of them is used now
         deleteRecursively(settings.stateDirectory().resolve("aot"));
+        recordStartupCaches(settings, publicKey, List.of(Service.values()), services);
+    }
+
+    /**
+     * Records the start-up caches these services lack, listing the recording processes in
+     * {@code running} meanwhile (so that closing the stack stops them). A recording JVM that exits
+     * before it is ready (a JDK that cannot record one: no base CDS archive, {@code -Xshare:off}) does
+     * not stop the stack: the service then starts without a cache, and is not asked again.
+     */
+    static void recordStartupCaches(StackSettings settings, Path publicKey, List<Service> which, List<ServiceProcess> running)
+            throws Exception {
         List<ServiceProcess> recording = new ArrayList<>();
-        for (Service service : Service.values()) {
+        for (Service service : which) {
             ServiceProcess.startRecording(service, settings, publicKey).ifPresent(recording::add);
         }
         if (recording.isEmpty()) {
             return;
         }
-        services.addAll(recording);
+        running.addAll(recording);
         say("recording the start-up caches of " + recording.stream().map(process -> process.service().module).toList()
                 + " (" + recording.get(0).runtime() + "; once per build and JDK): each starts, stops once ready, and writes what it loaded");
-        awaitReady(recording);
-        stopAll(recording);
-        services.removeAll(recording);
+        try {
+            awaitReady(settings, recording, false);
+        } finally {
+            stopAll(recording);
+            running.removeAll(recording);
+        }
     }
 
-    private void awaitReady(List<ServiceProcess> starting) throws InterruptedException {
+    /** Waits until these are ready; one that exits first fails the wait if {@code exitFails}, else is waited for no longer. */
+    private static void awaitReady(StackSettings settings, List<ServiceProcess> starting, boolean exitFails) throws InterruptedException {
         Instant deadline = Instant.now().plus(READY_TIMEOUT);
         List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {
-                    throw new IllegalStateException(service.service().module + " exited; see " + service.log());
-                }
-                if (service.isReady()) {
+                    if (exitFails) {
+                        throw new IllegalStateException(service.service().module + " exited; see " + service.log());
+                    }
+                    waiting.remove(service);
+                } else if (service.isReady()) {
                     waiting.remove(service);
                 }
             }
@@ -192,7 +209,7 @@ public final class LocalStack implements AutoCloseable {
         old.stop();
         ServiceProcess started = ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()));
         services.set(services.indexOf(old), started);
-        awaitReady(List.of(started));
+        awaitReady(settings, List.of(started), true);
     }
 
     private ServiceProcess find(Service service) {

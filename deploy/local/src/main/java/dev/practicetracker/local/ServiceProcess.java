@@ -59,7 +59,7 @@ public final class ServiceProcess {
      */
     static Optional<ServiceProcess> startRecording(Service service, StackSettings settings, Path publicKey) throws IOException {
         StartupCache cache = cacheOf(service, settings);
-        if (!settings.startupCaches() || cache.exists()) {
+        if (!settings.startupCaches() || !cache.needsRecording()) {
             return Optional.empty();
         }
         cache.deleteOthers();
@@ -171,7 +171,8 @@ public final class ServiceProcess {
             if (!exited) {
                 cache.discardRecording();
             } else if (!cache.keepRecording()) {
-                System.err.println(service.module + " exited without writing its " + cache.kind().description);
+                System.err.println(service.module + " could not record its " + cache.kind().description + " (see " + log
+                        + "); it starts without one on this build and JDK");
             }
         } catch (IOException e) {
             System.err.println("could not keep or delete " + service.module + "'s recorded " + cache.kind().description + ": "

@@ -48,8 +48,11 @@ final class StartupCache {
      */
     static final String RECORDING_METASPACE = "-XX:MaxMetaspaceSize=256m";
 
-    /** {@code <module>-<fingerprint>.<extension>}, and {@code .part} while it is being written. */
-    private static final Pattern NAME = Pattern.compile("(.+)-[0-9a-f]{12}\\.(?:jsa|aot)(?:\\.part)?");
+    /**
+     * {@code <module>-<fingerprint>.<extension>}, {@code .part} while it is being written, {@code .none}
+     * where it could not be.
+     */
+    private static final Pattern NAME = Pattern.compile("(.+)-[0-9a-f]{12}\\.(?:jsa|aot)(?:\\.part|\\.none)?");
 
     enum Kind {
         CDS_ARCHIVE("CDS archive", ".jsa", "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", List.of()),
@@ -115,13 +118,27 @@ final class StartupCache {
         return options;
     }
 
-    /** After the recording JVM has exited on its own: the cache it wrote, if it wrote one, becomes this cache. */
+    /**
+     * After the recording JVM has exited on its own: the cache it wrote becomes this cache. A JVM that
+     * wrote none (a JDK without a base CDS archive cannot record a dynamic one) is not asked again for
+     * this build and JDK, so later starts go without rather than through a training start each time.
+     */
     boolean keepRecording() throws IOException {
         if (!Files.isRegularFile(recordingFile())) {
+            Files.writeString(notRecordable(), "the JVM recording this cache exited without writing it; see its log\n");
             return false;
         }
         Files.move(recordingFile(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /** Whether a training start is due: none has kept a cache for this build and JDK, nor found it cannot. */
+    boolean needsRecording() {
+        return !exists() && !Files.exists(notRecordable());
+    }
+
+    private Path notRecordable() {
+        return file.resolveSibling(file.getFileName() + ".none");
     }
 
     /** Where the recording JVM writes the cache until it is kept. */

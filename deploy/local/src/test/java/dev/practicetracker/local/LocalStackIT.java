@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -165,24 +167,14 @@ class LocalStackIT {
      */
     @Test
     void aServiceRecordsItsStartupCacheOnceAndLaterStartsMapIt() throws Exception {
-        Path state = Path.of("target", "it-startup-cache").toAbsolutePath();
-        LocalStack.deleteRecursively(state);
-        Map<Service, Integer> ports = new EnumMap<>(settings.servicePorts());
-        ports.put(Service.PRACTICE_LOG, FreePorts.take());
-        StackSettings withCaches = new StackSettings(settings.root(), state, settings.postgresPort(), settings.kafkaPort(),
-                settings.kafkaControllerPort(), ports, false, settings.serviceJvmOptions(), true);
-        Files.createDirectories(withCaches.logs());
+        StackSettings withCaches = secondPracticeLogService("it-startup-cache", settings.serviceJvmOptions());
         Path publicKey = LocalKeys.ensure(settings.keys());
+        List<ServiceProcess> running = new ArrayList<>();
 
-        ServiceProcess recording = ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey).orElseThrow();
-        try {
-            assertThat(recording.runtime()).contains("recording");
-            await().atMost(Duration.ofMinutes(2)).until(recording::isReady);
-        } finally {
-            recording.stop();
-        }
+        LocalStack.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), running);
+
+        assertThat(running).as("the recording JVM is stopped").isEmpty();
         assertThat(ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey)).as("recorded once").isEmpty();
-
         ServiceProcess started = ServiceProcess.start(Service.PRACTICE_LOG, withCaches, publicKey);
         try {
             Path cache = started.startupCache().orElseThrow();
@@ -194,6 +186,36 @@ class LocalStackIT {
         } finally {
             started.stop();
         }
+    }
+
+    /** {@code -Xshare:off} stands for a JDK without a base CDS archive: its JVM refuses to record one and exits. */
+    @Test
+    void aServiceWhoseJvmCannotRecordACacheStartsWithoutOneAndIsNotAskedAgain() throws Exception {
+        StackSettings withCaches = secondPracticeLogService("it-no-startup-cache", settings.serviceJvmOptions() + " -Xshare:off");
+        Path publicKey = LocalKeys.ensure(settings.keys());
+
+        LocalStack.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), new ArrayList<>());
+
+        assertThat(ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey)).as("not asked again").isEmpty();
+        ServiceProcess started = ServiceProcess.start(Service.PRACTICE_LOG, withCaches, publicKey);
+        try {
+            assertThat(started.startupCache()).isEmpty();
+            await().atMost(Duration.ofMinutes(1)).until(started::isReady);
+        } finally {
+            started.stop();
+        }
+    }
+
+    /** Settings with start-up caches for one more practice-log-service beside the stack's, on a port and in a directory of its own. */
+    private static StackSettings secondPracticeLogService(String directory, String jvmOptions) throws IOException {
+        Path state = Path.of("target", directory).toAbsolutePath();
+        LocalStack.deleteRecursively(state);
+        Map<Service, Integer> ports = new EnumMap<>(settings.servicePorts());
+        ports.put(Service.PRACTICE_LOG, FreePorts.take());
+        StackSettings second = new StackSettings(settings.root(), state, settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), ports, false, jvmOptions, true);
+        Files.createDirectories(second.logs());
+        return second;
     }
 
     private static String url(Service service) {

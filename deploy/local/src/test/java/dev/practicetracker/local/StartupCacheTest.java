@@ -76,11 +76,29 @@ class StartupCacheTest {
     }
 
     @Test
-    void aRecordingJvmThatWroteNothingLeavesNoCache() throws IOException {
+    void aRecordingJvmThatWroteNothingLeavesNoCacheAndIsNotAskedAgain() throws IOException {
         StartupCache cache = StartupCache.of(caches, "progress-service", application, JDK_17);
+        Files.createDirectories(caches);
+        assertThat(cache.needsRecording()).isTrue();
 
         assertThat(cache.keepRecording()).isFalse();
+
         assertThat(cache.exists()).isFalse();
+        assertThat(cache.useOptions()).isEmpty();
+        assertThat(cache.needsRecording()).isFalse();
+        assertThat(StartupCache.of(caches, "progress-service", application, JDK_25).needsRecording())
+                .as("another JDK is asked").isTrue();
+    }
+
+    @Test
+    void aKeptRecordingNeedsNoOther() throws IOException {
+        StartupCache cache = StartupCache.of(caches, "progress-service", application, JDK_17);
+        Files.createDirectories(caches);
+        Files.writeString(cache.recordingFile(), "recorded");
+
+        assertThat(cache.keepRecording()).isTrue();
+
+        assertThat(cache.needsRecording()).isFalse();
     }
 
     @Test
@@ -119,6 +137,7 @@ class StartupCacheTest {
         Path olderArchive = Files.writeString(caches.resolve("progress-service-0123456789ab.jsa"), "older build");
         Path olderAotCache = Files.writeString(caches.resolve("progress-service-0123456789ab.aot"), "another JDK");
         Path unfinished = Files.writeString(caches.resolve("progress-service-0123456789ab.jsa.part"), "killed while writing");
+        Path notRecordable = Files.writeString(caches.resolve("progress-service-0123456789ab.jsa.none"), "another JDK wrote none");
         Path otherService = Files.writeString(caches.resolve("skills-service-0123456789ab.jsa"), "another service");
         Path similarName = Files.writeString(caches.resolve("progress-service-copy.log"), "not a cache");
         Path prefixOfAnother = Files.writeString(caches.resolve("progress-service-extra-0123456789ab.jsa"), "another module");
@@ -128,6 +147,7 @@ class StartupCacheTest {
         assertThat(olderArchive).doesNotExist();
         assertThat(olderAotCache).doesNotExist();
         assertThat(unfinished).doesNotExist();
+        assertThat(notRecordable).doesNotExist();
         assertThat(otherService).exists();
         assertThat(similarName).exists();
         assertThat(prefixOfAnother).exists();
