@@ -166,11 +166,14 @@ public final class ServiceProcess {
             process.stop();
             return;
         }
+        // stopped as it became ready, or before (the stack was stopped meanwhile), or it exited by itself
+        boolean exitedByItself = !process.isAlive();
         boolean exited = process.stop(RECORDING_STOP_GRACE);
         try {
             if (!exited) {
                 cache.discardRecording();
-            } else if (!cache.keepRecording()) {
+            } else if (!cache.keepRecording() && exitedByItself) {
+                cache.markNotRecordable();
                 System.err.println(service.module + " could not record its " + cache.kind().description + " (see " + log
                         + "); it starts without one on this build and JDK");
             }

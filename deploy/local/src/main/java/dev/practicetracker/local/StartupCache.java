@@ -118,18 +118,22 @@ final class StartupCache {
         return options;
     }
 
-    /**
-     * After the recording JVM has exited on its own: the cache it wrote becomes this cache. A JVM that
-     * wrote none (a JDK without a base CDS archive cannot record a dynamic one) is not asked again for
-     * this build and JDK, so later starts go without rather than through a training start each time.
-     */
+    /** After the recording JVM has exited: the cache it wrote, if it wrote one, becomes this cache. */
     boolean keepRecording() throws IOException {
         if (!Files.isRegularFile(recordingFile())) {
-            Files.writeString(notRecordable(), "the JVM recording this cache exited without writing it; see its log\n");
             return false;
         }
         Files.move(recordingFile(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return true;
+    }
+
+    /**
+     * The recording JVM exited by itself, without writing the cache (a JDK without a base CDS archive
+     * cannot record a dynamic one): later starts of this build on this JDK go without rather than
+     * through a training start each time.
+     */
+    void markNotRecordable() throws IOException {
+        Files.writeString(notRecordable(), "the JVM recording this cache exited by itself without writing it; see its log\n");
     }
 
     /** Whether a training start is due: none has kept a cache for this build and JDK, nor found it cannot. */

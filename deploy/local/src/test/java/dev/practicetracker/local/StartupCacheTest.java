@@ -76,16 +76,26 @@ class StartupCacheTest {
     }
 
     @Test
-    void aRecordingJvmThatWroteNothingLeavesNoCacheAndIsNotAskedAgain() throws IOException {
+    void aRecordingJvmStoppedBeforeItWroteAnythingLeavesNoCacheAndIsAskedAgain() throws IOException {
         StartupCache cache = StartupCache.of(caches, "progress-service", application, JDK_17);
         Files.createDirectories(caches);
-        assertThat(cache.needsRecording()).isTrue();
 
         assertThat(cache.keepRecording()).isFalse();
 
         assertThat(cache.exists()).isFalse();
         assertThat(cache.useOptions()).isEmpty();
+        assertThat(cache.needsRecording()).isTrue();
+    }
+
+    @Test
+    void aJvmThatCannotRecordIsNotAskedAgainOnThatBuildAndJdk() throws IOException {
+        StartupCache cache = StartupCache.of(caches, "progress-service", application, JDK_17);
+        Files.createDirectories(caches);
+
+        cache.markNotRecordable();
+
         assertThat(cache.needsRecording()).isFalse();
+        assertThat(cache.useOptions()).isEmpty();
         assertThat(StartupCache.of(caches, "progress-service", application, JDK_25).needsRecording())
                 .as("another JDK is asked").isTrue();
     }
