@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import dev.practicetracker.platform.database.PreparedStatementsPool;
+import dev.practicetracker.platform.observability.FailureStreak;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -34,8 +35,8 @@ public class SkillChangeListener {
     private volatile PgConnection connection;
     private long heartbeat = -1;
     private volatile boolean stopped;
-    /** Attempts to listen that failed since the last success: only the first of a streak is a warning. */
-    private volatile int failedAttempts;
+    /** One warning per outage. */
+    private final FailureStreak failures = new FailureStreak(SkillChangeListener.class);
 
     public SkillChangeListener(SkillProgressCache cache, Vertx vertx, io.vertx.sqlclient.Pool pool, PreparedStatementsPool pools) {
         this.cache = cache;
@@ -82,18 +83,11 @@ public class SkillChangeListener {
                     // unless it was lost as it began to listen (both run on the connection's event loop)
                     if (connection == listening) {
                         cache.startedListening();
-                        if (failedAttempts > 0) {
-                            Log.infof("listening for changed skills again, after %d failed attempts", failedAttempts);
-                            failedAttempts = 0;
-                        }
+                        failures.succeeded("listening for changed skills again");
                     }
                 }, failure -> {
-                    if (failedAttempts++ == 0) {
-                        Log.warnf("cannot listen for changed skills, skills are read from the database meanwhile; retrying every %d ms: %s",
-                                RECONNECT_DELAY.toMillis(), failure.toString());
-                    } else {
-                        Log.debugf("still cannot listen for changed skills: %s", failure.toString());
-                    }
+                    failures.failed("cannot listen for changed skills, skills are read from the database meanwhile; retrying every "
+                            + RECONNECT_DELAY.toMillis() + " ms", "still cannot listen for changed skills", failure);
                     PgConnection opened = connection;
                     if (opened != null) {
                         opened.closeAndForget();

@@ -18,10 +18,10 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import dev.practicetracker.events.EventEnvelope;
 import dev.practicetracker.platform.database.Transactions;
 import dev.practicetracker.platform.observability.EventMetrics;
+import dev.practicetracker.platform.observability.FailureStreak;
 import dev.practicetracker.platform.observability.EventTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -74,8 +74,8 @@ public class OutboxRelay {
     private final AtomicLong backoffTimer = new AtomicLong(NO_TIMER);
     private volatile boolean stopped;
     private long pollTimer = -1;
-    /** Batches that failed since the last success: only the first of a streak is a warning (the metric counts every one). */
-    private volatile int failedAttempts;
+    /** One warning per outage (the metric counts every failure). */
+    private final FailureStreak failures = new FailureStreak(OutboxRelay.class);
 
     public OutboxRelay(Pool pool, @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) MutinyEmitter<String> emitter,
             OutboxConfig config, Vertx vertx, EventTracing tracing, EventMetrics metrics) {
@@ -136,10 +136,7 @@ public class OutboxRelay {
         int served = pendingWakes.get();
         relayBatch().subscribe().with(outcome -> {
             backoff = Duration.ZERO;
-            if (failedAttempts > 0) {
-                Log.infof("outbox relay works again, after %d failed attempts", failedAttempts);
-                failedAttempts = 0;
-            }
+            failures.succeeded("outbox relay works again");
             switch (outcome) {
                 case MORE -> drain();
                 case LOCKED_ELSEWHERE -> later(LOCKED_ELSEWHERE_RETRY);
@@ -152,13 +149,9 @@ public class OutboxRelay {
         }, failure -> {
             backoff = backoff.isZero() ? config.firstBackoff() : min(backoff.multipliedBy(2), config.maxBackoff());
             metrics.relayFailed();
-            if (failedAttempts++ == 0) {
-                Log.warnf("outbox relay failed, retrying in %d ms, then backing off up to %d ms; until it works again"
-                        + " further failures are logged at DEBUG only: %s", backoff.toMillis(), config.maxBackoff().toMillis(),
-                        failure.toString());
-            } else {
-                Log.debugf("outbox relay failed again, retrying in %d ms: %s", backoff.toMillis(), failure.toString());
-            }
+            failures.failed("outbox relay failed, retrying in " + backoff.toMillis() + " ms, then backing off up to "
+                    + config.maxBackoff().toMillis() + " ms; until it works again further failures are logged at DEBUG only",
+                    "outbox relay failed again, retrying in " + backoff.toMillis() + " ms", failure);
             backOff(backoff);
         });
     }
