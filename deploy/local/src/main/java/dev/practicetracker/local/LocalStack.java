@@ -17,7 +17,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import dev.practicetracker.testing.EmbeddedPostgresServer;
+import dev.practicetracker.postgres.EmbeddedPostgresServer;
+import dev.practicetracker.postgres.EmbeddedPostgresServer.Durability;
 
 /**
  * The whole system on one machine with nothing but a JDK: one real PostgreSQL (a database per
@@ -65,7 +66,7 @@ public final class LocalStack implements AutoCloseable {
         Path publicKey = LocalKeys.ensure(settings.keys());
 
         say("starting PostgreSQL on 127.0.0.1:" + settings.postgresPort());
-        postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false);
+        startPostgres();
         for (Service service : Service.values()) {
             postgres.createDatabaseIfMissing(service.database);
         }
@@ -194,8 +195,18 @@ public final class LocalStack implements AutoCloseable {
         postgres.close();
     }
 
+    /**
+     * Starts PostgreSQL on the stack's data directory, recovering from its WAL after a crash. Durable:
+     * a commit is on disk before a service acknowledges the write.
+     */
     public synchronized void startPostgres() throws IOException {
-        postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false);
+        postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false,
+                Durability.DURABLE);
+    }
+
+    /** Crashes PostgreSQL: every one of its processes SIGKILLed at once, nothing flushed; returns how many. */
+    public synchronized int crashPostgres() throws IOException, InterruptedException {
+        return postgres.crash();
     }
 
     /** Crashes one service (SIGKILL) mid-work. */

@@ -8,6 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -158,6 +163,22 @@ class LocalStackIT {
         List<String> notLoggedIn = List.of("/skills", "/practice-logs/" + UUID.randomUUID(), "/evidence", "/progress/skills/" + UUID.randomUUID());
         for (int i = 0; i < notLoggedIn.size(); i++) {
             given().when().get(url(Service.values()[i]) + notLoggedIn.get(i)).then().statusCode(401);
+        }
+    }
+
+    /** A 2xx promises the change is on disk: the stack's PostgreSQL flushes every commit before it answers. */
+    @Test
+    void theStacksPostgresAcknowledgesACommitOnlyOnceItIsOnDisk() throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/"
+                + Service.PRACTICE_LOG.database, "postgres", ""); Statement statement = connection.createStatement()) {
+            List<String> values = new ArrayList<>();
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet value = statement.executeQuery("show " + setting)) {
+                    value.next();
+                    values.add(setting + "=" + value.getString(1));
+                }
+            }
+            assertThat(values).containsExactly("fsync=on", "synchronous_commit=on", "full_page_writes=on");
         }
     }
 

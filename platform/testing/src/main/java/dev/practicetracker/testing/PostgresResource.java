@@ -5,6 +5,9 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
+import dev.practicetracker.postgres.EmbeddedPostgresServer;
+import dev.practicetracker.postgres.EmbeddedPostgresServer.Durability;
+
 /** A real PostgreSQL for a service's {@code @QuarkusTest}s, data under {@code target/}, any free port. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
@@ -15,7 +18,8 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            server = EmbeddedPostgresServer.start(Path.of("target", "embedded-postgres"), 0, true, true);
+            // the services' tests never crash the database, so their commits need not wait for the disk
+            server = EmbeddedPostgresServer.start(Path.of("target", "embedded-postgres"), 0, true, true, Durability.LOST_ON_CRASH);
             server.createDatabaseIfMissing(DATABASE);
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL", e);

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.practicetracker.postgres.EmbeddedPostgresServer;
+
 /** Direct SQL on the service's test database, to check what was (not) written. */
 public final class TestDatabase {
 
