@@ -119,7 +119,7 @@ class FaultsIT {
             practice.stack.restart(Service.PROGRESS);
             writing.get();
 
-            long[] expected = recomputed(learner.skill());
+            long[] expected = practice.recomputed(learner.skill());
             Instant caughtUp = practice.awaitProgress(learner.token(), learner.skill(), expected[0], expected[1], CATCH_UP);
             assertThat(expected[0]).isEqualTo(writer.acknowledged.get());
             Scoreboard.record(new Row("progress consumer SIGKILLed mid-stream", writer.acknowledged.get(), 0, 0, writer.serverErrors.get(),
@@ -386,7 +386,7 @@ class FaultsIT {
         long duplicated = 0;
         for (int c = 0; c < clients; c++) {
             practice.awaitProgress(tokens.get(c), skills.get(c), written[c], minutes[c], CATCH_UP);
-            long stored = recomputed(skills.get(c))[0];
+            long stored = practice.recomputed(skills.get(c))[0];
             lost += Math.max(0, written[c] - stored);
             duplicated += Math.max(0, stored - written[c]);
         }
@@ -444,7 +444,7 @@ class FaultsIT {
      * database) and the skill itself, whose name reaches progress on its own topic, at its own pace.
      */
     private static JsonNode settledProgress(Practice.Learner learner) throws Exception {
-        long[] expected = recomputed(learner.skill());
+        long[] expected = practice.recomputed(learner.skill());
         practice.awaitProgress(learner.token(), learner.skill(), expected[0], expected[1], CATCH_UP);
         String name = Client.get(practice.url(Service.SKILLS, "/skills/" + learner.skill()), learner.token()).json().path("name").asText();
         await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(200))
@@ -457,14 +457,6 @@ class FaultsIT {
     /** A user's records on practice-log-events, in the order of their partition. */
     private static List<ConsumerRecord<String, String>> logEventsOf(UUID user) {
         return practice.readAll(Topics.PRACTICE_LOG_EVENTS).stream().filter(record -> user.toString().equals(record.key())).toList();
-    }
-
-    /** The skill's live logs counted from the log service's own database: sessions and minutes. */
-    private static long[] recomputed(String skill) {
-        return new long[] {
-            practice.count(Service.PRACTICE_LOG, "select count(*) from practice_logs where skill_id = ?::uuid", skill),
-            practice.count(Service.PRACTICE_LOG, "select coalesce(sum(duration), 0) from practice_logs where skill_id = ?::uuid", skill)
-        };
     }
 
     private static void restoreIntoOutbox(List<ConsumerRecord<String, String>> published) throws Exception {

@@ -16,9 +16,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -187,6 +189,32 @@ final class Practice implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The skill's live logs counted from the log service's own database: sessions and minutes. */
+    long[] recomputed(String skill) {
+        return new long[] {
+            count(Service.PRACTICE_LOG, "select count(*) from practice_logs where skill_id = ?::uuid", skill),
+            count(Service.PRACTICE_LOG, "select coalesce(sum(duration), 0) from practice_logs where skill_id = ?::uuid", skill)
+        };
+    }
+
+    /** The first column of every row a query answers, e.g. the ids of what a service stored. */
+    Set<String> ids(Service service, String sql, Object... parameters) {
+        try (Connection connection = connect(service); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            Set<String> ids = new HashSet<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+            return ids;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

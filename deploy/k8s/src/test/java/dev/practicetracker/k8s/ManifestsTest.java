@@ -230,6 +230,29 @@ class ManifestsTest {
                 .allSatisfy(peer -> assertThat(peer.getNamespaceSelector()).isNotNull()));
     }
 
+    /**
+     * A 2xx promises the write is on disk: no overlay turns off what makes commits durable, and
+     * production waits for a replica to have each commit as well, so a failover loses none.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "local", "production" })
+    void theDatabaseAcknowledgesOnlyDurableCommits(String overlay) throws Exception {
+        List<GenericKubernetesResource> clusters = render(overlay).stream().filter(object -> object.getKind().equals("Cluster"))
+                .map(GenericKubernetesResource.class::cast).toList();
+        assertThat(clusters).hasSize(1);
+        GenericKubernetesResource cluster = clusters.get(0);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = (Map<String, Object>) cluster.get("spec", "postgresql", "parameters");
+        assertThat(parameters).doesNotContainKeys("fsync", "full_page_writes")
+                .extractingByKey("synchronous_commit").isIn(null, "on", "remote_apply");
+        if (overlay.equals("production")) {
+            assertThat(((Number) cluster.get("spec", "instances")).intValue()).isGreaterThanOrEqualTo(3);
+            assertThat(((Number) cluster.get("spec", "postgresql", "synchronous", "number")).intValue()).isGreaterThanOrEqualTo(1);
+            assertThat((String) cluster.get("spec", "postgresql", "synchronous", "dataDurability")).isEqualTo("required");
+        }
+    }
+
     /** Renders an overlay and loads every object, failing on a field the Kubernetes model does not know. */
     static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
         Process kustomize = new ProcessBuilder("kubectl", "kustomize", copy.resolve("overlays").resolve(overlay).toString())
