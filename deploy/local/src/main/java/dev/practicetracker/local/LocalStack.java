@@ -24,6 +24,10 @@ import dev.practicetracker.postgres.EmbeddedPostgresServer.Durability;
  * The whole system on one machine with nothing but a JDK: one real PostgreSQL (a database per
  * service), one real Kafka broker, and the four packaged services. Stops everything it started,
  * services first, on close (and on Ctrl-C or SIGTERM when run from {@link #main}).
+ *
+ * <p>Replicated ({@link #startReplicated}), it runs as a Kubernetes Deployment with several replicas
+ * does: each service's port is a {@link ServiceBalancer} that passes each request to a ready replica,
+ * the replicas listen on ports of their own, and replicas can be added, stopped, killed and rolled.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -35,13 +39,29 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private KafkaNode kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** Replicas per service; above one, each service's port is its balancer's. */
+    private final int replicas;
+    private final Map<Service, ServiceBalancer> balancers = new EnumMap<>(Service.class);
 
-    private LocalStack(StackSettings settings) {
+    private LocalStack(StackSettings settings, int replicas) {
         this.settings = settings;
+        this.replicas = replicas;
     }
 
     public static LocalStack start(StackSettings settings) throws Exception {
-        LocalStack stack = new LocalStack(settings);
+        return start(settings, 1);
+    }
+
+    /** With this many replicas of every service, each behind a balancer on the service's port. */
+    public static LocalStack startReplicated(StackSettings settings, int replicas) throws Exception {
+        if (replicas < 2) {
+            throw new IllegalArgumentException("a replicated stack runs two replicas or more of each service");
+        }
+        return start(settings, replicas);
+    }
+
+    private static LocalStack start(StackSettings settings, int replicas) throws Exception {
+        LocalStack stack = new LocalStack(settings, replicas);
         try {
             stack.startAll();
             return stack;
@@ -74,11 +94,27 @@ public final class LocalStack implements AutoCloseable {
         kafka = KafkaNode.start(settings);
         recordStartupCaches(publicKey);
         for (Service service : Service.values()) {
-            ServiceProcess process = ServiceProcess.start(service, settings, publicKey);
-            say("starting " + service.module + " on " + settings.url(service) + " (" + process.runtime() + ")");
-            services.add(process);
+            if (replicas == 1) {
+                ServiceProcess process = ServiceProcess.start(service, settings, publicKey);
+                say("starting " + service.module + " on " + settings.url(service) + " (" + process.runtime() + ")");
+                services.add(process);
+            } else {
+                balancers.put(service, ServiceBalancer.start(service, settings.servicePorts().get(service)));
+                for (int i = 0; i < replicas; i++) {
+                    ServiceProcess replica = startReplicaProcess(service, publicKey);
+                    say("starting " + service.module + " replica " + replica.url() + " behind " + settings.url(service) + " ("
+                            + replica.runtime() + ")");
+                }
+            }
         }
         awaitReady(settings, services, true);
+    }
+
+    private ServiceProcess startReplicaProcess(Service service, Path publicKey) throws IOException {
+        ServiceProcess replica = ServiceProcess.startCopy(service, settings, publicKey, FreePorts.take());
+        services.add(replica);
+        balancers.get(service).add(replica);
+        return replica;
     }
 
     /**
@@ -216,11 +252,78 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts a crashed or stopped service again on its port and waits until it is ready. */
     public synchronized void restart(Service service) throws Exception {
+        if (!balancers.isEmpty()) {
+            throw new IllegalStateException("a replicated stack replaces replicas: killReplica, addReplica");
+        }
         ServiceProcess old = find(service);
         old.stop();
         ServiceProcess started = ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()));
         services.set(services.indexOf(old), started);
         awaitReady(settings, List.of(started), true);
+    }
+
+    // Replicas, for a stack started with startReplicated: what a Deployment does to its pods.
+
+    /** The running replicas of a service, oldest first. */
+    public synchronized List<ServiceProcess> replicas(Service service) {
+        return services.stream().filter(process -> process.service() == service).toList();
+    }
+
+    /** The service's balancer: its ready replicas and the requests it could not pass on. */
+    public ServiceBalancer balancer(Service service) {
+        return requireBalanced(service);
+    }
+
+    /** Starts one more replica behind the service's balancer and waits until it is ready (and so gets requests). */
+    public ServiceProcess addReplica(Service service) throws Exception {
+        requireBalanced(service);
+        ServiceProcess replica;
+        synchronized (this) {
+            replica = startReplicaProcess(service, LocalKeys.ensure(settings.keys()));
+        }
+        awaitReady(settings, List.of(replica), true);
+        return replica;
+    }
+
+    /**
+     * Stops a replica as Kubernetes stops a pod: SIGTERM, then waits until it has exited. The replica
+     * reports not ready at once and serves for its shutdown delay, which is when the balancer stops
+     * sending to it; then it finishes the requests it has.
+     */
+    public void stopReplica(ServiceProcess replica) {
+        replica.stop();
+        synchronized (this) {
+            services.remove(replica);
+            requireBalanced(replica.service()).remove(replica);
+        }
+    }
+
+    /** Crashes a replica (SIGKILL): requests in flight there fail; the balancer drops it at its next probe. */
+    public void killReplica(ServiceProcess replica) throws InterruptedException {
+        replica.kill();
+        synchronized (this) {
+            services.remove(replica);
+            requireBalanced(replica.service()).remove(replica);
+        }
+    }
+
+    /**
+     * A rolling update as a Deployment with {@code maxSurge: 1, maxUnavailable: 0} performs it: for each
+     * old replica, a new one is started and awaited ready, then the old one is stopped gracefully.
+     */
+    public void rollingRestart(Service service) throws Exception {
+        for (ServiceProcess old : replicas(service)) {
+            addReplica(service);
+            stopReplica(old);
+        }
+    }
+
+    private ServiceBalancer requireBalanced(Service service) {
+        ServiceBalancer balancer = balancers.get(service);
+        if (balancer == null) {
+            throw new IllegalStateException("the stack runs one instance of each service; start it with startReplicated");
+        }
+        return balancer;
     }
 
     private ServiceProcess find(Service service) {
@@ -246,6 +349,8 @@ public final class LocalStack implements AutoCloseable {
     public synchronized void close() {
         stopAll(services);
         services.clear();
+        balancers.values().forEach(ServiceBalancer::close);
+        balancers.clear();
         if (kafka != null) {
             kafka.close();
             kafka = null;

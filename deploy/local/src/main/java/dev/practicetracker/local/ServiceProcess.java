@@ -17,6 +17,12 @@ public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
+    /**
+     * How long a stopping service serves on after reporting not ready (Kubernetes' pods: 5 s): three
+     * of its balancer's probes that time out, with room to spare.
+     */
+    static final Duration SHUTDOWN_DELAY = Duration.ofSeconds(2);
+
     /** A recording JVM writes its start-up cache as it exits: on this machine 15 s or more for an AOT cache. */
     private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(2);
 
@@ -48,9 +54,9 @@ public final class ServiceProcess {
         return start(service, settings, publicKey, settings.servicePorts().get(service), service.module, false);
     }
 
-    /** One more instance of a service beside the stack's own, from the same start-up cache. */
+    /** One more instance of a service beside the stack's own (or a replica behind its balancer), from the same start-up cache. */
     static ServiceProcess startCopy(Service service, StackSettings settings, Path publicKey, int port) throws IOException {
-        return start(service, settings, publicKey, port, service.module + "-copy", false);
+        return start(service, settings, publicKey, port, service.module + "-" + port, false);
     }
 
     /**
@@ -99,7 +105,9 @@ public final class ServiceProcess {
                 "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS),
                 "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
                 // the log files under .local/logs are for people: plain lines rather than production's JSON
-                "-Dquarkus.log.console.json.enabled=false"));
+                "-Dquarkus.log.console.json.enabled=false",
+                // a stopping replica reports not ready and serves on this long, while its balancer notices
+                "-Dquarkus.shutdown.delay=" + SHUTDOWN_DELAY.toMillis() + "ms"));
         if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null
                 && !settings.serviceJvmOptions().contains("-Dquarkus.otel.exporter.otlp.endpoint=")) {
             // no collector to send traces to unless one is named
@@ -150,8 +158,13 @@ public final class ServiceProcess {
     }
 
     public boolean isReady() {
+        return isReady(Duration.ofSeconds(2));
+    }
+
+    /** Whether its readiness check answers 200 within the timeout. */
+    public boolean isReady(Duration timeout) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(timeout).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
