@@ -9,14 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,59 +51,32 @@ class PostgresCrashIT {
     void everyAcknowledgedWriteSurvivesPostgresCrashesUnderConcurrentWriters() throws Exception {
         int crashes = Integer.getInteger("reliability.postgres.crashes", 2);
         Map<Service, Long> pids = practice.stack.servicePids();
-        List<Writer> writers = new ArrayList<>();
-        for (int i = 0; i < WRITERS; i++) {
-            writers.add(new Writer(practice.newLearner()));
-        }
         EvidenceOwner evidence = EvidenceOwner.withLogs(practice.newLearner(), 2 * crashes + 4);
-
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS + 1);
         double slowestRecovery = 0;
         int killedProcesses = 0;
-        try {
-            List<Future<?>> running = new ArrayList<>();
-            writers.forEach(writer -> running.add(pool.submit(writer)));
-            running.add(pool.submit(evidence::deleteHalfOfTheLogs));
+        Writers writers = Writers.start(practice, WRITERS, false, Duration.ZERO);
+        try (writers) {
+            CompletableFuture<Void> deleting = CompletableFuture.runAsync(evidence::deleteHalfOfTheLogs);
             for (int crash = 0; crash < crashes; crash++) {
-                long before = acknowledged(writers);
-                await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(writers) >= before + WRITES_BETWEEN_CRASHES);
+                writers.awaitAcknowledged(WRITES_BETWEEN_CRASHES);
                 Instant crashed = Instant.now();
                 killedProcesses = Math.max(killedProcesses, practice.stack.crashPostgres());
                 practice.stack.startPostgres();
-                long afterCrash = acknowledged(writers);
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                        .until(() -> acknowledged(writers) > afterCrash);
+                writers.awaitAcknowledged(1);
                 slowestRecovery = Math.max(slowestRecovery, Duration.between(crashed, Instant.now()).toMillis() / 1000.0);
             }
-            long last = acknowledged(writers);
-            await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged(writers) >= last + WRITES_BETWEEN_CRASHES);
-            writers.forEach(Writer::stop);
-            for (Future<?> task : running) {
-                task.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            writers.forEach(Writer::stop);
-            pool.shutdownNow();
+            writers.awaitAcknowledged(WRITES_BETWEEN_CRASHES);
+            deleting.get(2, TimeUnit.MINUTES);
         }
 
-        long acknowledged = 0;
-        long lost = 0;
-        for (Writer writer : writers) {
-            Set<String> stored = practice.ids(Service.PRACTICE_LOG, "select id::text from practice_logs where skill_id = ?::uuid",
-                    writer.learner.skill());
-            acknowledged += writer.acknowledged.size();
-            lost += writer.acknowledged.stream().filter(id -> !stored.contains(id)).count();
-        }
-        assertThat(writers).flatExtracting(writer -> List.copyOf(writer.unexpected)).as("answers other than 201 or 503").isEmpty();
+        long lost = writers.lost();
+        assertThat(writers.unexpected()).as("answers other than 201 or 503").isEmpty();
         assertThat(lost).as("acknowledged writes missing after %d crashes", crashes).isZero();
-
         // progress equals a recomputation from the log database: a phantom (an event published for a
         // write the database then lost) would keep it above
         long phantom = 0;
-        for (Writer writer : writers) {
-            long[] stored = practice.recomputed(writer.learner.skill());
-            practice.awaitProgress(writer.learner.token(), writer.learner.skill(), stored[0], stored[1], CATCH_UP);
-            phantom += practice.progress(writer.learner.token(), writer.learner.skill()).path("total_sessions").asLong() - stored[0];
+        for (LogWriter writer : writers.all()) {
+            phantom += practice.awaitProgressOfLogDatabase(practice.stack.url(Service.PROGRESS), writer.learner, CATCH_UP);
         }
         assertThat(phantom).as("sessions progress counts that the log database does not hold").isZero();
         evidence.awaitCascades();
@@ -120,59 +87,9 @@ class PostgresCrashIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> practice.readiness(service) == 200);
         }
         Scoreboard.record(new Row("PostgreSQL crashed (every process SIGKILLed) under " + WRITERS + " writers, " + crashes + " times",
-                acknowledged, lost, phantom, writers.stream().mapToLong(writer -> writer.failed.get()).sum(), slowestRecovery,
-                acknowledged + " acknowledged, " + lost + " lost, " + phantom + " phantom; " + killedProcesses
+                writers.acknowledged(), lost, phantom, writers.failed(), slowestRecovery,
+                writers.acknowledged() + " acknowledged, " + lost + " lost, " + phantom + " phantom; " + killedProcesses
                         + " processes killed per crash; evidence cascades held; no service restarted"));
-    }
-
-    private static long acknowledged(List<Writer> writers) {
-        return writers.stream().mapToLong(writer -> writer.acknowledged.size()).sum();
-    }
-
-    /** Writes logs one after another until stopped, keeping the ids the service acknowledged. */
-    private static final class Writer implements Runnable {
-
-        final Practice.Learner learner;
-        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        /** Answers other than 201 (503 while the database recovers); retried, never counted as written. */
-        final AtomicLong failed = new AtomicLong();
-        /** Answers that are neither 201 nor a 503 problem: none may occur. */
-        final Set<String> unexpected = ConcurrentHashMap.newKeySet();
-        private final AtomicBoolean stopped = new AtomicBoolean();
-
-        Writer(Practice.Learner learner) {
-            this.learner = learner;
-        }
-
-        @Override
-        public void run() {
-            int i = 0;
-            while (!stopped.get()) {
-                Response response = practice.postLog(learner.token(), learner.skill(), 1 + i++ % 90);
-                if (response.status() == 201) {
-                    acknowledged.add(response.json().path("id").asText());
-                } else {
-                    failed.incrementAndGet();
-                    if (response.status() != 503 || !response.contentType().startsWith("application/problem+json")) {
-                        unexpected.add(response.status() + " " + response.body());
-                    }
-                    backOff();
-                }
-            }
-        }
-
-        void stop() {
-            stopped.set(true);
-        }
-    }
-
-    /** A client pacing its retries while the database is away, as a 503 asks; not a synchronisation. */
-    private static void backOff() {
-        try {
-            TimeUnit.MILLISECONDS.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     /** A learner whose logs each carry a note; half of the logs are deleted while the database crashes. */
@@ -205,7 +122,7 @@ class PostgresCrashIT {
             for (String log : deleted()) {
                 int status = Client.delete(practice.url(Service.PRACTICE_LOG, "/practice-logs/" + log), learner.token()).status();
                 while (status != 204 && status != 404) {
-                    backOff();
+                    LogWriter.pause();
                     status = Client.delete(practice.url(Service.PRACTICE_LOG, "/practice-logs/" + log), learner.token()).status();
                 }
             }

@@ -76,15 +76,26 @@ final class Practice implements AutoCloseable {
     }
 
     private static Practice start() throws Exception {
+        return new Practice(LocalStack.start(settings("reliability-stack")));
+    }
+
+    /**
+     * A stack of its own with this many replicas of every service, as the Deployments run them, each
+     * service's port a balancer over its ready replicas; the caller closes it.
+     */
+    static Practice startReplicated(int replicas) throws Exception {
+        return new Practice(LocalStack.startReplicated(settings("replicated-stack"), replicas));
+    }
+
+    private static StackSettings settings(String directory) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.take());
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
         // no start-up caches: a fresh stack would record them first, and failures are what is tested here
-        StackSettings settings = new StackSettings(root, Path.of("target", "reliability-stack").toAbsolutePath(), FreePorts.take(),
-                FreePorts.take(), FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS, false);
-        return new Practice(LocalStack.start(settings));
+        return new StackSettings(root, Path.of("target", directory).toAbsolutePath(), FreePorts.take(), FreePorts.take(),
+                FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS, false);
     }
 
     String url(Service service, String path) {
@@ -128,20 +139,41 @@ final class Practice implements AutoCloseable {
 
     /** The skill's progress as the API answers it, or null while progress does not know it. */
     JsonNode progress(String token, String skill) {
-        Response progress = Client.get(url(Service.PROGRESS, "/progress/skills/" + skill), token);
+        return progress(stack.url(Service.PROGRESS), token, skill);
+    }
+
+    /** The skill's progress as the progress-service at this base URL (one replica, say) answers it, or null. */
+    static JsonNode progress(String progressService, String token, String skill) {
+        Response progress = Client.get(progressService + "/progress/skills/" + skill, token);
         return progress.status() == 200 ? progress.json() : null;
     }
 
     /** Waits until progress counts exactly these sessions and minutes; returns when it did. */
     Instant awaitProgress(String token, String skill, long sessions, long minutes, Duration within) {
+        return awaitProgress(stack.url(Service.PROGRESS), token, skill, sessions, minutes, within);
+    }
+
+    /** The same, as the progress-service at this base URL (one replica, say) answers it. */
+    Instant awaitProgress(String progressService, String token, String skill, long sessions, long minutes, Duration within) {
         // asserted, so that a timeout says what progress counted last
         await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            JsonNode progress = progress(token, skill);
+            JsonNode progress = progress(progressService, token, skill);
             assertThat(progress).as("progress of skill %s", skill).isNotNull();
             assertThat(List.of(progress.path("total_sessions").asLong(), progress.path("total_minutes").asLong()))
                     .as(() -> "sessions and minutes of " + progress + "; " + pipelineOf(skill)).containsExactly(sessions, minutes);
         });
         return Instant.now();
+    }
+
+    /**
+     * Waits until progress, as the progress-service at this base URL answers it, counts exactly what the
+     * log database holds of the learner's skill; returns the sessions it counted beyond that (a phantom:
+     * an event of a write the database does not hold), 0 once it agrees.
+     */
+    long awaitProgressOfLogDatabase(String progressService, Learner learner, Duration within) {
+        long[] stored = recomputed(learner.skill());
+        awaitProgress(progressService, learner.token(), learner.skill(), stored[0], stored[1], within);
+        return progress(progressService, learner.token(), learner.skill()).path("total_sessions").asLong() - stored[0];
     }
 
     /** Where a skill's logs are on their way to progress: written, waiting in the outbox, not yet consumed. */

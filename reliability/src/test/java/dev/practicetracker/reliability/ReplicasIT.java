@@ -1,0 +1,205 @@
+package dev.practicetracker.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import dev.practicetracker.local.Service;
+import dev.practicetracker.local.ServiceProcess;
+import dev.practicetracker.reliability.Client.Response;
+import dev.practicetracker.reliability.Scoreboard.Row;
+
+/**
+ * Two replicas of every service on one database and one broker, as the Deployments run them, each
+ * service's port a balancer over its ready replicas (what a Kubernetes Service is). Read-your-writes
+ * across replicas, writes spread over replicas counted once, caches that agree, replicas crashing
+ * mid-stream, and a rolling restart of every service under load with no failed request.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicasIT {
+
+    private static final int REPLICAS = 2;
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final int CLIENTS = 3;
+    /**
+     * Each client's round (a write, and in the rolling restart four reads) at most every 200 ms: a
+     * steady load of up to 75 requests/s that leaves the two cores room to start the new replicas.
+     */
+    private static final Duration PACE = Duration.ofMillis(200);
+
+    private static Practice practice;
+
+    @BeforeAll
+    static void start() throws Exception {
+        practice = Practice.startReplicated(REPLICAS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (practice != null) {
+            practice.close();
+        }
+        Scoreboard.print(Path.of("target", "reliability-summary.md"));
+    }
+
+    @Test
+    @Order(1)
+    void aSkillCreatedOnOneReplicaIsReadAndTakesLogsOnTheOthersAtOnce() {
+        String token = practice.token(UUID.randomUUID());
+        int skills = 10;
+        for (int i = 0; i < skills; i++) {
+            Response created = Client.post(replica(Service.SKILLS, i) + "/skills", token, Map.of("name", "Replicated " + UUID.randomUUID()));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            String skill = created.json().path("id").asText();
+
+            Response read = Client.get(replica(Service.SKILLS, i + 1) + "/skills/" + skill, token);
+            assertThat(read.status()).as("the skill read at once through the other skills replica").isEqualTo(200);
+            for (int r = 0; r < REPLICAS; r++) {
+                Response logged = Client.post(replica(Service.PRACTICE_LOG, i + r) + "/practice-logs", token, Practice.log(skill, 30));
+                assertThat(logged.status()).as("a log of the new skill on practice-log replica %d: %s", r, logged.body()).isEqualTo(201);
+            }
+        }
+        Scoreboard.record(new Row("replicas: skill created on one replica, read and logged on the others at once", skills * 4L, 0, 0, 0,
+                Double.NaN, "read-your-writes across replicas"));
+    }
+
+    @Test
+    @Order(2)
+    void writesAlternatingBetweenReplicasAreCountedOnceByEveryProgressReplica() {
+        Practice.Learner learner = practice.newLearner();
+        int writes = 40;
+        long minutes = 0;
+        for (int i = 0; i < writes; i++) {
+            Response logged = Client.post(replica(Service.PRACTICE_LOG, i) + "/practice-logs", learner.token(), Practice.log(learner.skill(), 10 + i));
+            assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+            minutes += 10 + i;
+        }
+        assertThat(practice.recomputed(learner.skill())).containsExactly(writes, minutes);
+        Instant written = Instant.now();
+        for (ServiceProcess progress : practice.stack.replicas(Service.PROGRESS)) {
+            practice.awaitProgress(progress.url(), learner.token(), learner.skill(), writes, minutes, CATCH_UP);
+        }
+        Scoreboard.record(new Row("replicas: writes alternating between practice-log replicas", writes, 0, 0, 0,
+                seconds(written, Instant.now()), "each counted once, read through every progress replica"));
+    }
+
+    @Test
+    @Order(3)
+    void aSkillRenamedThroughOneReplicaShowsThroughEveryProgressReplica() {
+        Practice.Learner learner = practice.newLearner();
+        assertThat(practice.postLog(learner.token(), learner.skill(), 25).status()).isEqualTo(201);
+        String before = Client.get(practice.url(Service.SKILLS, "/skills/" + learner.skill()), learner.token()).json().path("name").asText();
+        // every progress replica reads the skill, and so holds it, before the rename
+        for (ServiceProcess progress : practice.stack.replicas(Service.PROGRESS)) {
+            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(100))
+                    .until(() -> before.equals(skillName(progress, learner)));
+        }
+
+        String after = "Renamed " + UUID.randomUUID();
+        Response renamed = Client.patch(replica(Service.SKILLS, 0) + "/skills/" + learner.skill(), learner.token(), Map.of("name", after));
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        Instant changed = Instant.now();
+        for (ServiceProcess progress : practice.stack.replicas(Service.PROGRESS)) {
+            await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(100)).until(() -> after.equals(skillName(progress, learner)));
+        }
+        Scoreboard.record(new Row("replicas: skill renamed on one replica, read through every progress replica", 1, 0, 0, 0,
+                seconds(changed, Instant.now()), "the skills each progress replica holds agree"));
+    }
+
+    @Test
+    @Order(4)
+    void aPracticeLogAndAProgressReplicaKilledMidStreamLoseAndDoubleNothing() throws Exception {
+        Instant replaced;
+        Writers writers = Writers.start(practice, CLIENTS, false, PACE);
+        try (writers) {
+            writers.awaitAcknowledged(60);
+            practice.stack.killReplica(practice.stack.replicas(Service.PRACTICE_LOG).get(0));
+            practice.stack.killReplica(practice.stack.replicas(Service.PROGRESS).get(0));
+            writers.awaitAcknowledged(60);
+            practice.stack.addReplica(Service.PRACTICE_LOG);
+            practice.stack.addReplica(Service.PROGRESS);
+            replaced = Instant.now();
+            writers.awaitAcknowledged(30);
+        }
+
+        long lost = writers.lost();
+        assertThat(lost).as("acknowledged writes missing").isZero();
+        long doubled = 0;
+        for (LogWriter writer : writers.all()) {
+            for (ServiceProcess progress : practice.stack.replicas(Service.PROGRESS)) {
+                doubled += practice.awaitProgressOfLogDatabase(progress.url(), writer.learner, CATCH_UP);
+            }
+        }
+        assertThat(doubled).isZero();
+        Scoreboard.record(new Row("replicas: a practice-log and a progress replica SIGKILLed mid-stream", writers.acknowledged(),
+                lost, doubled, writers.failed(), seconds(replaced, Instant.now()),
+                "requests in flight on the killed replica fail (not acknowledged); every progress replica equals the log database"));
+    }
+
+    @Test
+    @Order(5)
+    void aRollingRestartOfEveryServiceUnderLoadFailsNoRequestAndLosesNothing() throws Exception {
+        long balancerFailures = balancerFailures();
+        Instant started = Instant.now();
+        Instant rolled;
+        Writers writers = Writers.start(practice, CLIENTS, true, PACE);
+        try (writers) {
+            writers.awaitAcknowledged(20);
+            for (Service service : Service.values()) {
+                List<ServiceProcess> old = practice.stack.replicas(service);
+                practice.stack.rollingRestart(service);
+                assertThat(practice.stack.replicas(service)).hasSize(REPLICAS).doesNotContainAnyElementsOf(old);
+            }
+            rolled = Instant.now();
+            writers.awaitAcknowledged(20);
+        }
+
+        assertThat(writers.unexpected()).as("failed requests").isEmpty();
+        assertThat(writers.failed()).as("failed requests").isZero();
+        assertThat(balancerFailures()).as("requests the balancers could not pass on").isEqualTo(balancerFailures);
+        long lost = writers.lost();
+        assertThat(lost).isZero();
+        for (LogWriter writer : writers.all()) {
+            practice.awaitProgressOfLogDatabase(practice.url(Service.PROGRESS, ""), writer.learner, CATCH_UP);
+        }
+        Scoreboard.record(new Row("replicas: rolling restart of all four services under " + CLIENTS + " clients (write, then 4 reads)",
+                writers.requests(), lost, 0, writers.failed(), Double.NaN, REPLICAS * Service.values().length + " replicas replaced in "
+                        + Math.round(seconds(started, rolled)) + " s; 0 failed requests; progress equals the log database"));
+    }
+
+    /** The base URL of one replica of a service, counting round: replica(s, 0), replica(s, 1), ... */
+    private static String replica(Service service, int index) {
+        List<ServiceProcess> replicas = practice.stack.replicas(service);
+        return replicas.get(index % replicas.size()).url();
+    }
+
+    private static String skillName(ServiceProcess progress, Practice.Learner learner) {
+        var read = Practice.progress(progress.url(), learner.token(), learner.skill());
+        return read == null ? null : read.path("skill_name").asText(null);
+    }
+
+    private static long balancerFailures() {
+        long failures = 0;
+        for (Service service : Service.values()) {
+            failures += practice.stack.balancer(service).failures();
+        }
+        return failures;
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 1000.0;
+    }
+}
