@@ -1,9 +1,11 @@
 package dev.practicetracker.reliability;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +28,9 @@ final class LogWriter implements Runnable {
     final AtomicLong requests = new AtomicLong();
     /** Answers other than 2xx (a write is then tried again after a pause, never counted as written). */
     final AtomicLong failed = new AtomicLong();
-    /** Failed answers other than a 503 problem (a dependency away), with their bodies. */
-    final Set<String> unexpected = ConcurrentHashMap.newKeySet();
+    /** The first of those answers: the request, its status and its body. */
+    final List<String> failures = new CopyOnWriteArrayList<>();
+    private static final int KEPT_FAILURES = 20;
     private final Practice practice;
     private final boolean alsoReads;
     private final Duration pace;
@@ -46,7 +49,7 @@ final class LogWriter implements Runnable {
         while (!stopped.get()) {
             long roundEnds = System.nanoTime() + pace.toNanos();
             Response written = practice.postLog(learner.token(), learner.skill(), 1 + i++ % 90);
-            if (succeeded(written)) {
+            if (succeeded("POST /practice-logs", written)) {
                 acknowledged.add(written.json().path("id").asText());
             } else {
                 pause();
@@ -57,7 +60,7 @@ final class LogWriter implements Runnable {
                         practice.url(Service.PROGRESS, "/progress/skills/" + learner.skill()),
                         practice.url(Service.SKILLS, "/skills/" + learner.skill()),
                         practice.url(Service.EVIDENCE, "/evidence"))) {
-                    succeeded(Client.get(read, learner.token()));
+                    succeeded("GET " + read, Client.get(read, learner.token()));
                 }
             }
             LockSupport.parkNanos(roundEnds - System.nanoTime());
@@ -75,14 +78,13 @@ final class LogWriter implements Runnable {
         stopped.set(true);
     }
 
-    private boolean succeeded(Response response) {
+    private boolean succeeded(String request, Response response) {
         requests.incrementAndGet();
         if (response.status() >= 200 && response.status() < 300) {
             return true;
         }
-        failed.incrementAndGet();
-        if (response.status() != 503 || !response.contentType().startsWith("application/problem+json")) {
-            unexpected.add(response.status() + " " + response.body());
+        if (failed.incrementAndGet() <= KEPT_FAILURES) {
+            failures.add(Instant.now() + " " + request + " -> " + response.status() + " " + response.contentType() + " " + response.body());
         }
         return false;
     }

@@ -167,7 +167,7 @@ class ReplicasIT {
             writers.awaitAcknowledged(20);
         }
 
-        assertThat(writers.unexpected()).as("failed requests").isEmpty();
+        assertThat(writers.failures()).as("failed requests").isEmpty();
         assertThat(writers.failed()).as("failed requests").isZero();
         assertThat(balancerFailures()).as("requests the balancers could not pass on").isEqualTo(balancerFailures);
         long lost = writers.lost();

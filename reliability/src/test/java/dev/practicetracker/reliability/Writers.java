@@ -45,9 +45,9 @@ final class Writers implements AutoCloseable {
         return writers.stream().mapToLong(writer -> writer.failed.get()).sum();
     }
 
-    /** Failed answers other than a 503 problem, with their bodies. */
-    List<String> unexpected() {
-        return writers.stream().flatMap(writer -> writer.unexpected.stream()).toList();
+    /** The first failed answers of each client: when, the request, its status, type and body. */
+    List<String> failures() {
+        return writers.stream().flatMap(writer -> writer.failures.stream()).toList();
     }
 
     /** Acknowledged logs that the log database does not hold. */

@@ -39,7 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedPostgresServer postgres;
     private KafkaNode kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
-    /** Replicas per service; above one, each service's port is its balancer's. */
+    /** Replicas per service; above one, each service's port is its balancer's; none: the infrastructure alone. */
     private final int replicas;
     private final Map<Service, ServiceBalancer> balancers = new EnumMap<>(Service.class);
 
@@ -50,6 +50,14 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackSettings settings) throws Exception {
         return start(settings, 1);
+    }
+
+    /**
+     * PostgreSQL (with every service's database) and Kafka (with every topic) alone, for services
+     * that run elsewhere: the container check runs them from their images.
+     */
+    public static LocalStack startInfrastructure(StackSettings settings) throws Exception {
+        return start(settings, 0);
     }
 
     /** With this many replicas of every service, each behind a balancer on the service's port. */
@@ -80,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree("PostgreSQL", settings.postgresPort());
         requireFree("Kafka", settings.kafkaPort());
         requireFree("Kafka controller", settings.kafkaControllerPort());
-        for (Service service : Service.values()) {
+        for (Service service : replicas == 0 ? new Service[0] : Service.values()) {
             requireFree(service.module, settings.servicePorts().get(service));
         }
         Path publicKey = LocalKeys.ensure(settings.keys());
@@ -92,6 +100,9 @@ public final class LocalStack implements AutoCloseable {
         }
         say("starting Kafka on " + settings.kafkaBootstrap());
         kafka = KafkaNode.start(settings);
+        if (replicas == 0) {
+            return;
+        }
         recordStartupCaches(publicKey);
         for (Service service : Service.values()) {
             if (replicas == 1) {
@@ -381,13 +392,17 @@ public final class LocalStack implements AutoCloseable {
 
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of(".").toAbsolutePath().normalize();
+        Path state = null;
         boolean fresh = false;
+        boolean infrastructureOnly = false;
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
                 case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
+                case "--state" -> state = Path.of(arguments[++i]).toAbsolutePath().normalize();
                 case "--fresh" -> fresh = true;
+                case "--infrastructure-only" -> infrastructureOnly = true;
                 default -> {
-                    System.err.println("usage: deploy/local/run [--fresh]");
+                    System.err.println("usage: deploy/local/run [--fresh] [--state DIR] [--infrastructure-only]");
                     System.exit(2);
                 }
             }
@@ -395,7 +410,8 @@ public final class LocalStack implements AutoCloseable {
         Instant started = Instant.now();
         LocalStack stack;
         try {
-            stack = start(StackSettings.fromEnvironment(root, fresh));
+            StackSettings settings = StackSettings.fromEnvironment(root, state == null ? root.resolve(".local") : state, fresh);
+            stack = infrastructureOnly ? startInfrastructure(settings) : start(settings);
         } catch (Exception e) {
             System.err.println("the local stack did not start: " + e.getMessage());
             System.exit(1);
@@ -415,7 +431,7 @@ public final class LocalStack implements AutoCloseable {
     private static void printWelcome(LocalStack stack, Duration startup) throws Exception {
         StackSettings settings = stack.settings;
         StringBuilder text = new StringBuilder("\n");
-        for (Service service : Service.values()) {
+        for (Service service : stack.replicas == 0 ? new Service[0] : Service.values()) {
             text.append(String.format("  %-21s %s   (OpenAPI: %s/q/swagger-ui)%n", service.module, settings.url(service), settings.url(service)));
         }
         text.append(String.format("  %-21s 127.0.0.1:%d (user postgres; databases skills, practice_logs, evidence, progress)%n",

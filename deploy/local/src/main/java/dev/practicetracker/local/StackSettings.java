@@ -29,12 +29,17 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
             + (hasVmOption("TrimNativeHeapInterval") ? " -XX:TrimNativeHeapInterval=5000" : "");
 
     public static StackSettings fromEnvironment(Path root, boolean fresh) {
+        return fromEnvironment(root, root.resolve(".local"), fresh);
+    }
+
+    /** With the state (data, logs, keys, caches) in a directory of its own rather than the root's {@code .local}. */
+    public static StackSettings fromEnvironment(Path root, Path stateDirectory, boolean fresh) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, port(service.portVariable, service.defaultPort));
         }
         int kafkaPort = port("PT_KAFKA_PORT", 29092);
-        return new StackSettings(root, root.resolve(".local"), port("PT_POSTGRES_PORT", 54329), kafkaPort,
+        return new StackSettings(root, stateDirectory, port("PT_POSTGRES_PORT", 54329), kafkaPort,
                 port("PT_KAFKA_CONTROLLER_PORT", kafkaPort + 1), ports, fresh,
                 System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS),
                 !"off".equalsIgnoreCase(System.getenv().getOrDefault("PT_STARTUP_CACHES", "on").strip()));

@@ -19,6 +19,7 @@ public final class TokenCommand {
 
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of(".").toAbsolutePath().normalize();
+        Path state = null;
         UUID user = LocalStack.DEMO_USER;
         String zone = "UTC";
         Duration timeToLive = Duration.ofHours(1);
@@ -26,6 +27,7 @@ public final class TokenCommand {
             for (int i = 0; i < arguments.length; i++) {
                 switch (arguments[i]) {
                     case "--root" -> root = Path.of(arguments[++i]);
+                    case "--state" -> state = Path.of(arguments[++i]);
                     case "--user" -> user = UUID.fromString(arguments[++i]);
                     case "--new-user" -> user = UUID.randomUUID();
                     case "--zone" -> zone = ZoneId.of(arguments[++i]).getId();
@@ -34,10 +36,10 @@ public final class TokenCommand {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("usage: deploy/local/token [--user UUID | --new-user] [--zone ZONE] [--ttl 1h|30m|90s|2d]  (" + e.getMessage() + ")");
+            System.err.println("usage: deploy/local/token [--user UUID | --new-user] [--zone ZONE] [--ttl 1h|30m|90s|2d] [--state DIR]  (" + e.getMessage() + ")");
             System.exit(2);
         }
-        Path keys = root.resolve(".local").resolve("keys");
+        Path keys = (state == null ? root.resolve(".local") : state).resolve("keys");
         if (!Files.exists(keys.resolve("private.pem"))) {
             LocalKeys.ensure(keys);
         }
