@@ -3,7 +3,6 @@ package dev.practicetracker.evidence.event;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,7 +15,7 @@ import dev.practicetracker.events.IncomingEvent;
 import dev.practicetracker.events.PracticeLogChange;
 import dev.practicetracker.events.PracticeLogData;
 import dev.practicetracker.events.SkillData;
-import dev.practicetracker.events.UserErasedData;
+import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.evidence.repository.EvidenceCascades;
 import dev.practicetracker.evidence.repository.KnownTargets;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
@@ -37,8 +36,6 @@ public class EvidenceEventsConsumers {
     record SkillChange(KnownTargets.KnownSkill skill, Instant at) {
     }
 
-    record Erasure(UUID userId, Instant at) {
-    }
 
     private final EventBatchHandler handler;
     private final KnownTargets known;
@@ -67,7 +64,7 @@ public class EvidenceEventsConsumers {
 
     @Incoming("user-events")
     public Uni<Void> users(ConsumerRecords<String, String> records) {
-        return handler.handleInTransaction(records, EvidenceEventsConsumers::decodeErasure, this::erase).invoke(relay::wake);
+        return handler.handleInTransaction(records, UserErasure::of, this::erase).invoke(relay::wake);
     }
 
     Uni<Void> applyLogs(SqlConnection connection, List<PracticeLogChange> changes) {
@@ -91,7 +88,7 @@ public class EvidenceEventsConsumers {
                 .replaceWithVoid();
     }
 
-    Uni<Void> erase(SqlConnection connection, List<Erasure> batch) {
+    Uni<Void> erase(SqlConnection connection, List<UserErasure> batch) {
         return Multi.createFrom().iterable(batch).filter(Objects::nonNull)
                 .onItem().transformToUniAndConcatenate(erasure -> erasedUsers.record(connection, erasure.userId(), erasure.at())
                         .chain(() -> cascades.ofUser(connection, erasure.userId()))
@@ -118,10 +115,4 @@ public class EvidenceEventsConsumers {
         };
     }
 
-    static Erasure decodeErasure(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        return EventTypes.USER_ERASED.equals(event.type())
-                ? new Erasure(event.data(UserErasedData.class).requireComplete().userId(), event.envelope().time())
-                : null;
-    }
 }

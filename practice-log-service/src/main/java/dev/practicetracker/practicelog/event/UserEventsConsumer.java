@@ -1,18 +1,13 @@
 package dev.practicetracker.practicelog.event;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import dev.practicetracker.events.EventTypes;
-import dev.practicetracker.events.IncomingEvent;
-import dev.practicetracker.events.UserErasedData;
+import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
 import dev.practicetracker.practicelog.repository.KnownSkillRepository;
@@ -30,8 +25,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class UserEventsConsumer {
 
-    record Erasure(UUID userId, Instant at) {
-    }
 
     private final EventBatchHandler handler;
     private final PracticeLogRepository logs;
@@ -50,10 +43,10 @@ public class UserEventsConsumer {
 
     @Incoming("user-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return handler.handleInTransaction(records, UserEventsConsumer::decode, this::erase);
+        return handler.handleInTransaction(records, UserErasure::of, this::erase);
     }
 
-    Uni<Void> erase(SqlConnection connection, List<Erasure> erasures) {
+    Uni<Void> erase(SqlConnection connection, List<UserErasure> erasures) {
         return Multi.createFrom().iterable(erasures).filter(erasure -> erasure != null)
                 .onItem().transformToUniAndConcatenate(erasure -> erasedUsers.record(connection, erasure.userId(), erasure.at())
                         .chain(() -> logs.deleteAllOf(connection, erasure.userId()))
@@ -64,10 +57,4 @@ public class UserEventsConsumer {
                 .collect().last().replaceWithVoid();
     }
 
-    static Erasure decode(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        return EventTypes.USER_ERASED.equals(event.type())
-                ? new Erasure(event.data(UserErasedData.class).requireComplete().userId(), event.envelope().time())
-                : null;
-    }
 }

@@ -22,7 +22,7 @@ import dev.practicetracker.events.IncomingEvent;
 import dev.practicetracker.events.MilestoneData;
 import dev.practicetracker.events.PracticeLogChange;
 import dev.practicetracker.events.SkillData;
-import dev.practicetracker.events.UserErasedData;
+import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
 import dev.practicetracker.progress.repository.AppliedFacts;
@@ -62,8 +62,6 @@ public class ProgressConsumers {
         }
     }
 
-    record Erasure(UUID userId, Instant at) {
-    }
 
     private static final long NONE = Long.MIN_VALUE;
 
@@ -112,7 +110,7 @@ public class ProgressConsumers {
 
     @Incoming("user-events")
     public Uni<Void> users(ConsumerRecords<String, String> records) {
-        return handler.handleInTransaction(records, ProgressConsumers::decodeErasure, this::erase);
+        return handler.handleInTransaction(records, UserErasure::of, this::erase);
     }
 
     /** Applies a batch of log events from these partitions (of the log events topic). */
@@ -195,7 +193,7 @@ public class ProgressConsumers {
         });
     }
 
-    Uni<Void> erase(SqlConnection connection, List<Erasure> batch) {
+    Uni<Void> erase(SqlConnection connection, List<UserErasure> batch) {
         return progress.lock(connection).chain(() -> Multi.createFrom().iterable(batch).filter(Objects::nonNull)
                 .onItem().transformToUniAndConcatenate(erasure -> erasedUsers.record(connection, erasure.userId(), erasure.at())
                         .chain(() -> progress.forgetUser(connection, erasure.userId(), erasure.at())))
@@ -218,12 +216,6 @@ public class ProgressConsumers {
         };
     }
 
-    static Erasure decodeErasure(ConsumerRecord<String, String> record) {
-        IncomingEvent event = IncomingEvent.of(record);
-        return EventTypes.USER_ERASED.equals(event.type())
-                ? new Erasure(event.data(UserErasedData.class).requireComplete().userId(), event.envelope().time())
-                : null;
-    }
 
     private static Instant later(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
@@ -395,7 +396,7 @@ class DeferredRecomputeTest {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
         pool.withTransaction(connection -> consumers.applyLogs(connection, PARTITION, batch)
-                .chain(() -> consumers.erase(connection, List.of(new ProgressConsumers.Erasure(user, Instant.now())))))
+                .chain(() -> consumers.erase(connection, List.of(new UserErasure(user, Instant.now())))))
                 .await().atMost(WAIT);
 
         // the skill's mark is cleared by the recompute (which finds nothing left of it)
