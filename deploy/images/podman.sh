@@ -22,18 +22,14 @@ install_package() {
     || { $sudo apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$1" >/dev/null; }
 }
 
-# (the sourcing script sets $root, the repository)
-podman_cmd() {
-  local conf="$root/target/images/containers.conf"
-  if [[ ! -f "$conf" ]]; then
-    mkdir -p "$(dirname "$conf")"
-    cat > "$conf" <<CONF
+# podman's configuration for every podman command of the sourcing script and its children (Jib's
+# `podman load`, skopeo): written under target/ of $root, the repository, which the script sets
+mkdir -p "$root/target/images"
+cat > "$root/target/images/containers.conf" <<CONF
 [containers]
 default_ulimits = ["nofile=20000:20000", "nproc=4096:4096"]
 
 [engine]
 runtime = "runc"
 CONF
-  fi
-  CONTAINERS_CONF="$conf" podman "$@"
-}
+export CONTAINERS_CONF="$root/target/images/containers.conf"

@@ -179,9 +179,8 @@ final class Practice implements AutoCloseable {
     /** Where a skill's logs are on their way to progress: written, waiting in the outbox, not yet consumed. */
     private String pipelineOf(String skill) {
         try {
-            return "practice-log holds " + count(Service.PRACTICE_LOG, "select count(*) from practice_logs where skill_id = ?::uuid", skill)
-                    + " logs of the skill (" + count(Service.PRACTICE_LOG, "select coalesce(sum(duration), 0) from practice_logs where skill_id = ?::uuid", skill)
-                    + " minutes), its outbox " + count(Service.PRACTICE_LOG, "select count(*) from outbox") + " events, progress-service's lag "
+            long[] stored = recomputed(skill);
+            return "practice-log holds " + stored[0] + " logs of the skill (" + stored[1] + " minutes), its outbox " + count(Service.PRACTICE_LOG, "select count(*) from outbox") + " events, progress-service's lag "
                     + lag("progress-service", Topics.PRACTICE_LOG_EVENTS);
         } catch (Exception unreadable) {
             return "the pipeline could not be read: " + unreadable;
@@ -213,10 +212,7 @@ final class Practice implements AutoCloseable {
     // the database of a service, read directly (as an operator would, to recompute or compare)
 
     long count(Service service, String sql, Object... parameters) {
-        try (Connection connection = connect(service); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(service); PreparedStatement query = prepare(connection, sql, parameters)) {
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
@@ -236,10 +232,7 @@ final class Practice implements AutoCloseable {
 
     /** The first column of every row a query answers, e.g. the ids of what a service stored. */
     Set<String> ids(Service service, String sql, Object... parameters) {
-        try (Connection connection = connect(service); PreparedStatement query = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
-            }
+        try (Connection connection = connect(service); PreparedStatement query = prepare(connection, sql, parameters)) {
             Set<String> ids = new HashSet<>();
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -269,6 +262,14 @@ final class Practice implements AutoCloseable {
             }
         }
         return text.toString();
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement query = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setObject(i + 1, parameters[i]);
+        }
+        return query;
     }
 
     Connection connect(Service service) throws SQLException {

@@ -88,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
         requireFree("PostgreSQL", settings.postgresPort());
         requireFree("Kafka", settings.kafkaPort());
         requireFree("Kafka controller", settings.kafkaControllerPort());
-        for (Service service : replicas == 0 ? new Service[0] : Service.values()) {
+        for (Service service : servicesItRuns()) {
             requireFree(service.module, settings.servicePorts().get(service));
         }
         Path publicKey = LocalKeys.ensure(settings.keys());
@@ -119,6 +119,11 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         awaitReady(settings, services, true);
+    }
+
+    /** Every service, unless the stack runs the infrastructure alone. */
+    private List<Service> servicesItRuns() {
+        return replicas == 0 ? List.of() : List.of(Service.values());
     }
 
     private ServiceProcess startReplicaProcess(Service service, Path publicKey) throws IOException {
@@ -431,7 +436,7 @@ public final class LocalStack implements AutoCloseable {
     private static void printWelcome(LocalStack stack, Duration startup) throws Exception {
         StackSettings settings = stack.settings;
         StringBuilder text = new StringBuilder("\n");
-        for (Service service : stack.replicas == 0 ? new Service[0] : Service.values()) {
+        for (Service service : stack.servicesItRuns()) {
             text.append(String.format("  %-21s %s   (OpenAPI: %s/q/swagger-ui)%n", service.module, settings.url(service), settings.url(service)));
         }
         text.append(String.format("  %-21s 127.0.0.1:%d (user postgres; databases skills, practice_logs, evidence, progress)%n",
