@@ -15,15 +15,3 @@ create table evidence (
 -- a skill's evidence, grouped by session, chronological; a log's evidence
 create index evidence_skill_idx on evidence (user_id, skill_id, created_at, id);
 create index evidence_log_idx on evidence (practice_log_id) where practice_log_id is not null;
-
--- Events waiting for the relay (platform OutboxRelay); seq is the publication order.
-create table outbox (
-    seq         bigint generated always as identity primary key,
-    event_id    uuid        not null unique,
-    topic       text        not null,
-    type        text        not null,
-    subject     text        not null,
-    user_id     uuid        not null,
-    occurred_at timestamptz not null,
-    payload     text        not null
-);

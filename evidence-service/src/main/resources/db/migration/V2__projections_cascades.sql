@@ -25,22 +25,3 @@ create table known_logs (
     deleted        boolean     not null default false
 );
 create index known_logs_user_idx on known_logs (user_id);
-
--- First responses to creates sent with an Idempotency-Key (replayed for 24 h).
-create table idempotency_keys (
-    user_id         uuid        not null,
-    idempotency_key text        not null,
-    request_hash    text        not null,
-    status          integer     not null,
-    location        text,
-    version         bigint      not null,
-    body            text        not null,
-    created_at      timestamptz not null,
-    primary key (user_id, idempotency_key)
-);
-
--- Users erased (by a hash of their id) and when, so late events cannot bring their data back.
-create table erased_users (
-    user_hash bytea primary key,
-    erased_at timestamptz not null
-);

@@ -35,15 +35,3 @@ create table known_skills (
     deleted       boolean not null default false
 );
 create index known_skills_user_idx on known_skills (user_id);
-
--- Events waiting for the relay (platform OutboxRelay); seq is the publication order.
-create table outbox (
-    seq         bigint generated always as identity primary key,
-    event_id    uuid        not null unique,
-    topic       text        not null,
-    type        text        not null,
-    subject     text        not null,
-    user_id     uuid        not null,
-    occurred_at timestamptz not null,
-    payload     text        not null
-);

@@ -43,9 +43,3 @@ create table goals (
     version         bigint      not null,
     updated_at      timestamptz not null
 );
-
--- Users erased (by a hash of their id) and when, so late events cannot bring their data back.
-create table erased_users (
-    user_hash bytea primary key,
-    erased_at timestamptz not null
-);

@@ -27,29 +27,19 @@ end
 $$;
 
 -- a transition table serves one event per trigger: three triggers for each table, and one for truncate
-create trigger skills_inserted after insert on skills referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skills_updated after update on skills referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skills_deleted after delete on skills referencing old table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skills_truncated after truncate on skills
-    for each statement execute function notify_skills_changed();
-
-create trigger skill_progress_inserted after insert on skill_progress referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skill_progress_updated after update on skill_progress referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skill_progress_deleted after delete on skill_progress referencing old table as changed
-    for each statement execute function notify_skills_changed();
-create trigger skill_progress_truncated after truncate on skill_progress
-    for each statement execute function notify_skills_changed();
-
-create trigger milestone_status_inserted after insert on milestone_status referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger milestone_status_updated after update on milestone_status referencing new table as changed
-    for each statement execute function notify_skills_changed();
-create trigger milestone_status_deleted after delete on milestone_status referencing old table as changed
-    for each statement execute function notify_skills_changed();
-create trigger milestone_status_truncated after truncate on milestone_status
-    for each statement execute function notify_skills_changed();
+do $$
+declare
+    watched text;
+begin
+    foreach watched in array array['skills', 'skill_progress', 'milestone_status'] loop
+        execute format('create trigger %1$s_inserted after insert on %1$I referencing new table as changed'
+            ' for each statement execute function notify_skills_changed()', watched);
+        execute format('create trigger %1$s_updated after update on %1$I referencing new table as changed'
+            ' for each statement execute function notify_skills_changed()', watched);
+        execute format('create trigger %1$s_deleted after delete on %1$I referencing old table as changed'
+            ' for each statement execute function notify_skills_changed()', watched);
+        execute format('create trigger %1$s_truncated after truncate on %1$I'
+            ' for each statement execute function notify_skills_changed()', watched);
+    end loop;
+end
+$$;

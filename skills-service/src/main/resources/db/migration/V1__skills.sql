@@ -18,15 +18,3 @@ create unique index skills_user_name_key on skills (user_id, lower(name));
 create index skills_user_created_idx on skills (user_id, created_at desc, id desc);
 -- ?tag= filter: tags @> array[tag]
 create index skills_tags_idx on skills using gin (tags);
-
--- Events waiting for the relay (platform OutboxRelay); seq is the publication order.
-create table outbox (
-    seq         bigint generated always as identity primary key,
-    event_id    uuid        not null unique,
-    topic       text        not null,
-    type        text        not null,
-    subject     text        not null,
-    user_id     uuid        not null,
-    occurred_at timestamptz not null,
-    payload     text        not null
-);

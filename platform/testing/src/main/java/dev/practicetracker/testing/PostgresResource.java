@@ -24,9 +24,14 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
         }
+        return datasource(server, DATABASE);
+    }
+
+    /** The configuration that points a service at one database of the server. */
+    static Map<String, String> datasource(EmbeddedPostgresServer server, String database) {
         return Map.of(
-                "quarkus.datasource.reactive.url", server.reactiveUrl(DATABASE),
-                "quarkus.datasource.jdbc.url", server.jdbcUrl(DATABASE),
+                "quarkus.datasource.reactive.url", server.reactiveUrl(database),
+                "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                 "quarkus.datasource.username", EmbeddedPostgresServer.USER,
                 "quarkus.datasource.password", "");
     }
@@ -38,6 +43,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        close(server);
+    }
+
+    static void close(EmbeddedPostgresServer server) {
         try {
             if (server != null) {
                 server.close();

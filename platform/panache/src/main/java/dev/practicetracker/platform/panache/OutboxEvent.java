@@ -12,7 +12,7 @@ import dev.practicetracker.platform.outbox.OutboxMessage;
 
 /**
  * An event waiting to be published, written in the same transaction as the change it describes.
- * Each service's migration creates the {@code outbox} table; its {@code seq} identity column,
+ * The platform's migration ({@code db/platform}) creates the {@code outbox} table; its {@code seq} identity column,
  * assigned by PostgreSQL at insert, is the publication order.
  */
 @Entity

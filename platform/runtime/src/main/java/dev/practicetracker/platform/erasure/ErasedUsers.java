@@ -24,8 +24,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Which users were erased, and when: events of an erased user from before the erasure can still
  * arrive late (other topics, redelivery, replays) and must not bring their data back. Only a
- * SHA-256 of the user id is kept, so the tombstone holds no identifier of the person. Each
- * consuming service's migration creates {@code erased_users(user_hash bytea primary key, erased_at)}.
+ * SHA-256 of the user id is kept, so the tombstone holds no identifier of the person. The
+ * platform's migration ({@code db/platform}) creates {@code erased_users} in every service's database.
  */
 @ApplicationScoped
 public class ErasedUsers {

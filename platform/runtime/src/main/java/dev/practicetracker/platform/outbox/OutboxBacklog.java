@@ -3,6 +3,8 @@ package dev.practicetracker.platform.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,7 @@ public class OutboxBacklog {
     private final Clock clock;
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private final List<Gauge> gauges = new ArrayList<>();
     private long timer = -1;
 
     public OutboxBacklog(Pool pool, OutboxConfig config, Vertx vertx, MeterRegistry registry, Clock clock) {
@@ -48,17 +51,24 @@ public class OutboxBacklog {
         if (!config.relayEnabled()) {
             return;
         }
-        Gauge.builder("practice_tracker.outbox.backlog", waiting, AtomicLong::get)
-                .description("outbox rows waiting to be published").register(registry);
-        Gauge.builder("practice_tracker.outbox.oldest.age.seconds", oldestAgeMillis, age -> age.get() / 1000.0)
-                .description("age of the oldest outbox row waiting to be published").register(registry);
+        gauges.add(Gauge.builder("practice_tracker.outbox.backlog", waiting, AtomicLong::get)
+                .description("outbox rows waiting to be published").register(registry));
+        gauges.add(Gauge.builder("practice_tracker.outbox.oldest.age.seconds", oldestAgeMillis, age -> age.get() / 1000.0)
+                .description("age of the oldest outbox row waiting to be published").register(registry));
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> measure());
     }
 
+    /**
+     * Also takes the gauges out of the registry: they read this instance's counts, and a registry that
+     * outlives the application (several applications started one after another in one JVM, as the
+     * tests do) would otherwise keep answering a re-registration with these stale gauges.
+     */
     void stop(@Observes ShutdownEvent event) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        gauges.forEach(registry::remove);
+        gauges.clear();
     }
 
     private void measure() {

@@ -26,16 +26,3 @@ create table milestone_logs (
 );
 create index milestone_logs_skill_idx on milestone_logs (skill_id, milestone_id) where not deleted;
 create index milestone_logs_user_idx on milestone_logs (user_id);
-
--- First responses to creates sent with an Idempotency-Key (replayed for 24 h).
-create table idempotency_keys (
-    user_id         uuid        not null,
-    idempotency_key text        not null,
-    request_hash    text        not null,
-    status          integer     not null,
-    location        text,
-    version         bigint      not null,
-    body            text        not null,
-    created_at      timestamptz not null,
-    primary key (user_id, idempotency_key)
-);

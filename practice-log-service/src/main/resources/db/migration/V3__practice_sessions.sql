@@ -12,12 +12,6 @@ create table practice_sessions (
 create unique index practice_sessions_one_active_idx on practice_sessions (user_id, skill_id) where status = 'active';
 create index practice_sessions_user_idx on practice_sessions (user_id, started_at desc);
 
--- Users erased (by a hash of their id) and when, so late events cannot bring their data back.
-create table erased_users (
-    user_hash bytea primary key,
-    erased_at timestamptz not null
-);
-
 -- activity_type as the API spells it
 update practice_logs set activity_type = lower(activity_type);
 alter table practice_logs add constraint practice_logs_activity_type_check
