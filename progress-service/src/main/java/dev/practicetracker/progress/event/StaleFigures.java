@@ -6,9 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.config.ProgressConfig;
+import dev.practicetracker.progress.repository.StaleDrain;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,21 +25,18 @@ import io.vertx.mutiny.sqlclient.Pool;
 @ApplicationScoped
 public class StaleFigures {
 
-    private final ProgressConsumers consumers;
-    private final ProgressRepository progress;
+    private final StaleDrain drain;
     private final Pool pool;
     private final Vertx vertx;
     private final Duration interval;
     private final AtomicBoolean checking = new AtomicBoolean();
     private long timer = -1;
 
-    public StaleFigures(ProgressConsumers consumers, ProgressRepository progress, Pool pool, Vertx vertx,
-            @ConfigProperty(name = "practice-tracker.progress.stale-check-interval") Duration interval) {
-        this.consumers = consumers;
-        this.progress = progress;
+    public StaleFigures(StaleDrain drain, Pool pool, Vertx vertx, ProgressConfig config) {
+        this.drain = drain;
         this.pool = pool;
         this.vertx = vertx;
-        this.interval = interval;
+        this.interval = config.staleCheckInterval();
     }
 
     void start(@Observes StartupEvent event) {
@@ -57,8 +53,8 @@ public class StaleFigures {
         if (!checking.compareAndSet(false, true)) {
             return;
         }
-        progress.staleAndQuietFor(interval)
-                .chain(any -> any ? pool.withTransaction(consumers::recomputeStaleUnlessBusy) : Uni.createFrom().item(false))
+        drain.staleAndQuietFor(interval)
+                .chain(any -> any ? pool.withTransaction(drain::drainUnlessBusy) : Uni.createFrom().item(false))
                 .subscribe().with(recomputed -> {
                     checking.set(false);
                     if (recomputed) {

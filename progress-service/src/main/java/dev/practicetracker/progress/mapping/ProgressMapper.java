@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import dev.practicetracker.progress.analytics.PracticeHistory;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.Stage;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.repository.UserHistory;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
 
 /** Stored histories to API responses, with every "today"-dependent figure computed for the reader's day. */
@@ -33,7 +33,7 @@ public final class ProgressMapper {
                 stored.asOf(), stored.updatedAt());
     }
 
-    public static UserProgressResponse.User toUser(ProgressRepository.UserHistory user, LocalDate today) {
+    public static UserProgressResponse.User toUser(UserHistory user, LocalDate today) {
         PracticeHistory history = user.history();
         int[] month = ProgressCalculator.window(history.days(), today, 30);
         int[] day = ProgressCalculator.window(history.days(), today, 1);

@@ -74,7 +74,7 @@ public class LogFactRepository {
 
     /**
      * Writes the facts and marks the skills and users they belong to as stale, answering nothing: what
-     * a backlog batch does (see {@link ProgressRepository#recompute}). A skill or user already marked
+     * a backlog batch does (see {@link FigureRepository#recompute}). A skill or user already marked
      * costs nothing more; the marking time is the statement's own clock, not its transaction's start.
      * Each marking adds its time (backlog batches of other partitions mark side by side, and an update
      * of one row would make each wait for the other's commit).

@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.practicetracker.progress.config.ProgressConfig;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -46,7 +46,13 @@ public class SkillProgressCache {
     private final AtomicLong listenings = new AtomicLong();
     private volatile boolean listening;
 
-    public SkillProgressCache(@ConfigProperty(name = "practice-tracker.progress.skill-cache.days") int days) {
+    @Inject
+    public SkillProgressCache(ProgressConfig config) {
+        this(config.skillCache().days());
+    }
+
+    /** A cache of at most {@code days} days of history; 0 holds nothing. */
+    SkillProgressCache(int days) {
         this.enabled = days > 0;
         this.skills = Caffeine.newBuilder()
                 .maximumWeight(Math.max(days, 0))

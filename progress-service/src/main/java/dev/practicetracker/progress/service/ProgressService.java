@@ -24,7 +24,7 @@ import dev.practicetracker.progress.mapping.SkillProgressResponse;
 import dev.practicetracker.progress.mapping.UserProgressResponse;
 import dev.practicetracker.progress.repository.GoalRepository;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -39,14 +39,14 @@ public class ProgressService {
     /** The longest range a summary or calendar covers in one answer. */
     static final int MAX_DAYS = 3 * 366;
 
-    private final ProgressRepository progress;
+    private final ProgressReadRepository progress;
     private final KnownSkillRepository skills;
     private final GoalRepository goals;
     private final SkillsServiceGateway skillsService;
     private final Pool pool;
     private final Clock clock;
 
-    public ProgressService(ProgressRepository progress, KnownSkillRepository skills, GoalRepository goals,
+    public ProgressService(ProgressReadRepository progress, KnownSkillRepository skills, GoalRepository goals,
             SkillsServiceGateway skillsService, Pool pool, Clock clock) {
         this.progress = progress;
         this.skills = skills;

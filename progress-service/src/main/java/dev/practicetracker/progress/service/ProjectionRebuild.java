@@ -5,7 +5,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.Topics;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.repository.ProjectionLock;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,12 +28,12 @@ public class ProjectionRebuild {
             + " stale_skills, stale_users, stale_marked";
 
     private final Pool pool;
-    private final ProgressRepository progress;
+    private final ProjectionLock lock;
     private final KafkaClientService kafka;
 
-    public ProjectionRebuild(Pool pool, ProgressRepository progress, KafkaClientService kafka) {
+    public ProjectionRebuild(Pool pool, ProjectionLock lock, KafkaClientService kafka) {
         this.pool = pool;
-        this.progress = progress;
+        this.lock = lock;
         this.kafka = kafka;
     }
 
@@ -44,7 +44,7 @@ public class ProjectionRebuild {
      */
     public Uni<Void> start() {
         Log.infof("rebuilding the progress projection from %s", CHANNELS);
-        return pool.withTransaction(connection -> progress.lock(connection).chain(() -> connection.query(DROP).execute()))
+        return pool.withTransaction(connection -> lock.lock(connection).chain(() -> connection.query(DROP).execute()))
                 .chain(() -> Multi.createFrom().iterable(CHANNELS)
                         .onItem().transformToUniAndConcatenate(this::rewind)
                         .collect().last())

@@ -25,12 +25,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
-import dev.practicetracker.platform.erasure.ErasedUsers;
-import dev.practicetracker.progress.repository.KnownSkillRepository;
+import dev.practicetracker.progress.repository.FigureRepository;
 import dev.practicetracker.progress.repository.LogFact;
 import dev.practicetracker.progress.repository.LogFactRepository;
-import dev.practicetracker.progress.repository.MilestoneStatusRepository;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.repository.ProjectionLock;
+import dev.practicetracker.progress.repository.SkillDayRepository;
+import dev.practicetracker.progress.repository.StaleDrain;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
 import dev.practicetracker.testing.PostgresResource;
@@ -61,7 +61,10 @@ class DeferredRecomputeTest {
             + " max(date_practiced) from log_facts where skill_id = $1 and not deleted group by local_date";
 
     @Inject
-    ProgressConsumers consumers;
+    PracticeLogEventsConsumer consumers;
+
+    @Inject
+    UserEventsConsumer userEvents;
 
     @Inject
     Pool pool;
@@ -73,16 +76,16 @@ class DeferredRecomputeTest {
     LogFactRepository facts;
 
     @Inject
-    KnownSkillRepository skills;
+    SkillDayRepository days;
 
     @Inject
-    MilestoneStatusRepository milestones;
+    FigureRepository figures;
 
     @Inject
-    ProgressRepository progress;
+    ProjectionLock lock;
 
     @Inject
-    ErasedUsers erasedUsers;
+    StaleDrain staleDrain;
 
     @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at")
     int backlog;
@@ -111,7 +114,7 @@ class DeferredRecomputeTest {
         UUID other = UUID.randomUUID();
         List<LogFact> small = logs(other, UUID.randomUUID(), 1);
         // a backlog is over as soon as a small batch comes
-        ProgressConsumers caughtUp = replica(Duration.ZERO);
+        PracticeLogEventsConsumer caughtUp = replica(Duration.ZERO);
 
         pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)
                 .chain(() -> Uni.join().all(
@@ -145,7 +148,7 @@ class DeferredRecomputeTest {
         UUID other = UUID.randomUUID();
         List<LogFact> small = logs(other, UUID.randomUUID(), 1);
         // a backlog's batches come one right after the other; a small one among them is no sign of its end
-        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+        PracticeLogEventsConsumer midBacklog = replica(Duration.ofHours(1));
 
         pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)
                 .chain(() -> midBacklog.applyLogs(connection, PARTITION, small))
@@ -162,11 +165,11 @@ class DeferredRecomputeTest {
     void theCheckDoesNotRecomputeWhileAConsumerIsWriting() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
-        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+        PracticeLogEventsConsumer midBacklog = replica(Duration.ofHours(1));
 
         // a backlog batch that has marked and not yet committed: the check, from another connection, backs off
         Boolean recomputedMeanwhile = pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)
-                .chain(() -> pool.withTransaction(consumers::recomputeStaleUnlessBusy))).await().atMost(WAIT);
+                .chain(() -> pool.withTransaction(staleDrain::drainUnlessBusy))).await().atMost(WAIT);
 
         assertThat(recomputedMeanwhile).isFalse();
         await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill) == 0);
@@ -180,7 +183,7 @@ class DeferredRecomputeTest {
         List<LogFact> small = logs(late, UUID.randomUUID(), 1);
         // the same user's next log, delivered again to another consumer after a rebalance
         List<LogFact> samePartition = logs(one, skill, 1);
-        ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+        PracticeLogEventsConsumer midBacklog = replica(Duration.ofHours(1));
 
         SqlConnection first = pool.getConnection().await().atMost(WAIT);
         try {
@@ -219,7 +222,7 @@ class DeferredRecomputeTest {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> marking = logs(user, skill, backlog), writing = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
         List<LogFact> draining = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
-        ProgressConsumers drainer = replica(Duration.ZERO);
+        PracticeLogEventsConsumer drainer = replica(Duration.ZERO);
         pool.withTransaction(connection -> drainer.applyLogs(connection, OTHER_PARTITION, marking)).await().atMost(WAIT);
 
         SqlConnection first = pool.getConnection().await().atMost(WAIT);
@@ -249,8 +252,8 @@ class DeferredRecomputeTest {
     void aSmallBatchOfAnotherReplicaLeavesAMarkedSkillToTheRecomputeOfItsWholeDays() {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog + 1);
-        ProgressConsumers oneReplica = replica(Duration.ZERO);
-        ProgressConsumers otherReplica = replica(Duration.ZERO);
+        PracticeLogEventsConsumer oneReplica = replica(Duration.ZERO);
+        PracticeLogEventsConsumer otherReplica = replica(Duration.ZERO);
 
         pool.withTransaction(connection -> oneReplica.applyLogs(connection, PARTITION, batch.subList(0, backlog))
                 .chain(() -> otherReplica.applyLogs(connection, PARTITION, batch.subList(backlog, backlog + 1)))
@@ -280,7 +283,7 @@ class DeferredRecomputeTest {
                 early.confidence(), early.milestoneId(), 2, true, Instant.now().minusSeconds(30));
         List<LogFact> backlogBatch = new ArrayList<>(recent);
         backlogBatch.add(earlyDeleted);
-        ProgressConsumers replica = replica(Duration.ZERO);
+        PracticeLogEventsConsumer replica = replica(Duration.ZERO);
         String earlyDays = "select count(*) from skill_days where skill_id = $1 and local_date < current_date - 50";
 
         pool.withTransaction(connection -> replica.applyLogs(connection, PARTITION, List.of(early))
@@ -305,7 +308,7 @@ class DeferredRecomputeTest {
         for (int shard = 0; shard < drainShards; shard++) {
             UUID user = UUID.randomUUID(), skill = skillInShard(shard);
             List<LogFact> batch = logs(user, skill, backlog);
-            ProgressConsumers midBacklog = replica(Duration.ofHours(1));
+            PracticeLogEventsConsumer midBacklog = replica(Duration.ofHours(1));
             pool.withTransaction(connection -> midBacklog.applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
             owners.add(user);
             shardSkills.add(skill);
@@ -364,7 +367,7 @@ class DeferredRecomputeTest {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
         List<LogFact> small = logs(UUID.randomUUID(), UUID.randomUUID(), 1);
-        ProgressConsumers caughtUp = replica(Duration.ZERO);
+        PracticeLogEventsConsumer caughtUp = replica(Duration.ZERO);
 
         // applied and recomputed, then redelivered whole: no version in it is newer than the facts
         pool.withTransaction(connection -> caughtUp.applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
@@ -396,7 +399,7 @@ class DeferredRecomputeTest {
         UUID user = UUID.randomUUID(), skill = UUID.randomUUID();
         List<LogFact> batch = logs(user, skill, backlog);
         pool.withTransaction(connection -> consumers.applyLogs(connection, PARTITION, batch)
-                .chain(() -> consumers.erase(connection, List.of(new UserErasure(user, Instant.now())))))
+                .chain(() -> userEvents.erase(connection, List.of(new UserErasure(user, Instant.now())))))
                 .await().atMost(WAIT);
 
         // the skill's mark is cleared by the recompute (which finds nothing left of it)
@@ -407,13 +410,13 @@ class DeferredRecomputeTest {
     }
 
     /** A consumer of its own, like another replica's, that takes a backlog as over after {@code quiet}. */
-    private ProgressConsumers replica(Duration quiet) {
-        return new ProgressConsumers(handler, facts, skills, milestones, progress, erasedUsers, backlog, quiet, drainShards);
+    private PracticeLogEventsConsumer replica(Duration quiet) {
+        return new PracticeLogEventsConsumer(handler, facts, days, figures, lock, staleDrain, backlog, quiet);
     }
 
     /** What the check does once nothing has been marked for a while, waiting for the writers' lock instead of backing off. */
     private Uni<Void> drain(SqlConnection connection) {
-        return progress.lock(connection).chain(() -> consumers.drainMarked(connection));
+        return lock.lock(connection).chain(() -> staleDrain.drainMarked(connection));
     }
 
     /** A random skill id in this drain shard: its last byte's remainder by the number of shards. */

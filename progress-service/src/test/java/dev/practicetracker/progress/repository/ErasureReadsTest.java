@@ -42,8 +42,8 @@ class ErasureReadsTest {
     Pool pool;
 
     @ParameterizedTest
-    @ValueSource(strings = { ProgressRepository.FORGET_USER_FACTS, ProgressRepository.FORGET_USER_FIGURES,
-            ProgressRepository.DAYS_OF_USER })
+    @ValueSource(strings = { ErasureRepository.FORGET_USER_FACTS, ErasureRepository.FORGET_USER_FIGURES,
+            ErasureRepository.DAYS_OF_USER })
     void anErasureReadsTheUsersFactsThroughAnIndex(String statement) {
         UUID user = UUID.randomUUID();
         Tuple parameters = statement.contains("$2") ? Tuple.of(user, OffsetDateTime.now(ZoneOffset.UTC)) : Tuple.of(user);

@@ -30,7 +30,7 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.PracticeLogData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.progress.event.ProgressEvents;
-import dev.practicetracker.progress.repository.ProgressRepository;
+import dev.practicetracker.progress.repository.ProjectionLock;
 import dev.practicetracker.progress.service.ProjectionRebuild;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
@@ -70,7 +70,7 @@ class ProjectionRebuildTest {
     Pool pool;
 
     @Inject
-    ProgressRepository progress;
+    ProjectionLock lock;
 
     @Inject
     ProjectionRebuild rebuild;
@@ -118,7 +118,7 @@ class ProjectionRebuildTest {
         SqlConnection writer = pool.getConnection().await().atMost(WAIT);
         try {
             Transaction open = writer.begin().await().atMost(WAIT);
-            progress.lock(writer).await().atMost(WAIT);
+            lock.lock(writer).await().atMost(WAIT);
 
             CompletableFuture<Void> emptied = rebuild.start().subscribeAsCompletionStage();
             await().atMost(WAIT).until(() -> TestDatabase.count(

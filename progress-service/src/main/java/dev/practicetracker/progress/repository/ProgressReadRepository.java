@@ -1,0 +1,77 @@
+package dev.practicetracker.progress.repository;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.practicetracker.progress.analytics.PracticeHistory;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** The cached figures as the API reads them: a skill's (through {@link SkillProgressCache}), a user's skills', a user's own. */
+@ApplicationScoped
+public class ProgressReadRepository {
+
+    private static final String SKILL_COLUMNS = """
+            s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
+            (select count(*)::int from milestone_status m where m.skill_id = k.id and m.status = 'completed'
+                and m.milestone_id = any(s.milestone_ids)) as milestones_completed,
+            p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at, p.last_practiced_at,
+            p.difficulty_sum, p.difficulty_count, p.confidence_sum, p.confidence_count, p.day_dates, p.day_sessions,
+            p.day_minutes, p.as_of, p.updated_at""";
+
+    private static final String FIND = "select k.id, " + SKILL_COLUMNS + "\n" + """
+             from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+
+    private static final String OF_USER = "select k.id, " + SKILL_COLUMNS + "\n" + """
+             from (select id from skills where user_id = $1 and not deleted
+                   union select skill_id from skill_progress where user_id = $1) k
+             left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+
+    private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
+            + " from user_progress where user_id = $1";
+
+    private final Pool pool;
+    private final SkillProgressCache held;
+
+    public ProgressReadRepository(Pool pool, SkillProgressCache held) {
+        this.pool = pool;
+        this.held = held;
+    }
+
+    /**
+     * Everything held for this skill id, whoever it belongs to; the caller decides who may see it.
+     * A skill read before and unchanged since is not read again.
+     */
+    public Uni<StoredSkillProgress> find(UUID skillId) {
+        return held.get(skillId, id -> pool.preparedQuery(FIND).execute(Tuple.of(id))
+                .map(rows -> StoredSkillProgress.of(id, rows.iterator().next())));
+    }
+
+    /** Every skill of the user that is known or has logs (deleted ones included, for the caller to drop). */
+    public Uni<List<StoredSkillProgress>> ofUser(UUID userId) {
+        return pool.preparedQuery(OF_USER).execute(Tuple.of(userId)).map(rows -> {
+            List<StoredSkillProgress> skills = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                skills.add(StoredSkillProgress.of(row.getUUID("id"), row));
+            }
+            return skills;
+        });
+    }
+
+    public Uni<UserHistory> user(UUID userId) {
+        return pool.preparedQuery(USER).execute(Tuple.of(userId)).map(rows -> {
+            if (rows.size() == 0) {
+                return new UserHistory(PracticeHistory.EMPTY, null);
+            }
+            Row row = rows.iterator().next();
+            PracticeHistory history = new PracticeHistory(row.getInteger("total_sessions"), row.getLong("total_minutes"), null, null,
+                    0, 0, 0, 0, StoredSkillProgress.days(row));
+            return new UserHistory(history, row.getOffsetDateTime("as_of").toInstant());
+        });
+    }
+}
