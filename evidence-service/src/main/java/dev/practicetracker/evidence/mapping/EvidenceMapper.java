@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.practicetracker.evidence.Evidence;
 import dev.practicetracker.evidence.EvidenceType;
 import dev.practicetracker.events.EvidenceData;
+import dev.practicetracker.platform.paging.PageCursor;
 
 public final class EvidenceMapper {
 
@@ -72,5 +73,15 @@ public final class EvidenceMapper {
     private static EvidenceData.ScreenshotFile withUploadTime(EvidenceData.ScreenshotFile file, Instant now) {
         return file.uploadedAt() != null ? file
                 : new EvidenceData.ScreenshotFile(file.filename(), file.sizeBytes(), file.contentType(), file.storageUrl(), now);
+    }
+
+    /** Where a page ordered by creation (newest first, or a session's) continues after this item. */
+    public static PageCursor byCreation(Evidence evidence) {
+        return new PageCursor(evidence.createdAt, evidence.id);
+    }
+
+    /** Where a skill's chronology continues after this item. */
+    public static PageCursor byChronology(Evidence evidence) {
+        return new PageCursor(evidence.sortAt, evidence.id);
     }
 }

@@ -15,7 +15,7 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.EvidenceData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.outbox.OutboxMessage;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -32,9 +32,9 @@ public class EvidenceCascades {
     private static final String RETURNING = " returning id, user_id, skill_id, practice_log_id, type, url, text, file::text as file,"
             + " version, created_at";
 
-    private final SqlOutbox outbox;
+    private final Outbox outbox;
 
-    public EvidenceCascades(SqlOutbox outbox) {
+    public EvidenceCascades(Outbox outbox) {
         this.outbox = outbox;
     }
 

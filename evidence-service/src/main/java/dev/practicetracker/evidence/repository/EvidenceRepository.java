@@ -61,12 +61,4 @@ public class EvidenceRepository implements PanacheRepositoryBase<Evidence, UUID>
         }
         return find(query + " order by createdAt, id", parameters).range(0, limit).list();
     }
-
-    public static PageCursor byCreation(Evidence evidence) {
-        return new PageCursor(evidence.createdAt, evidence.id);
-    }
-
-    public static PageCursor byChronology(Evidence evidence) {
-        return new PageCursor(evidence.sortAt, evidence.id);
-    }
 }

@@ -29,11 +29,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.practicetracker.evidence.Evidence;
 import dev.practicetracker.evidence.mapping.CreateEvidenceRequest;
 import dev.practicetracker.evidence.mapping.EvidenceMapper;
-import dev.practicetracker.evidence.repository.EvidenceRepository;
 import dev.practicetracker.evidence.service.EvidenceService;
-import dev.practicetracker.evidence.service.EvidenceTargets;
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
-import dev.practicetracker.platform.panache.PanacheIdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -54,27 +51,17 @@ public class EvidenceResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final EvidenceService service;
-    private final EvidenceRepository repository;
-    private final EvidenceTargets targets;
-    private final PanacheIdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public EvidenceResource(EvidenceService service, EvidenceRepository repository, EvidenceTargets targets,
-            PanacheIdempotentCreates idempotentCreates, CurrentCaller caller) {
+    public EvidenceResource(EvidenceService service, CurrentCaller caller) {
         this.service = service;
-        this.repository = repository;
-        this.targets = targets;
-        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     /** A link, a note or a screenshot's metadata, attached to the caller's practice log or skill. */
     @POST
     public Uni<Response> create(@Valid @NotNull CreateEvidenceRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
-        Caller who = caller.get();
-        return service.prepare(who, body).chain(evidence -> idempotentCreates.create(who.userId(), idempotencyKey, body,
-                () -> service.insert(evidence).map(created -> new IdempotentCreates.Created("/evidence/" + created.id,
-                        created.version, EvidenceMapper.toResponse(created)))));
+        return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
     }
 
     /**
@@ -92,22 +79,20 @@ public class EvidenceResource {
         UUID log = QueryParameters.uuid("practice_log_id", practiceLogId);
         PageCursor after = PageCursor.decode(cursor);
         if (skill != null) {
-            return targets.requireCallersSkill(who, skill)
-                    .chain(() -> repository.ofSkill(who.userId(), skill, after, limit + 1))
+            return service.ofSkill(who, skill, after, limit + 1)
                     .map(rows -> {
                         boolean more = rows.size() > limit;
                         var shown = more ? rows.subList(0, limit) : rows;
-                        String next = more ? EvidenceRepository.byChronology(shown.get(shown.size() - 1)).encode() : null;
+                        String next = more ? EvidenceMapper.byChronology(shown.get(shown.size() - 1)).encode() : null;
                         return EvidenceMapper.bySkill(skill, shown, next);
                     });
         }
         if (log != null) {
-            return targets.callersLog(who, log)
-                    .chain(() -> repository.ofLog(who.userId(), log, after, limit + 1))
-                    .map(rows -> Page.of(rows, limit, EvidenceRepository::byCreation, EvidenceMapper::toResponse));
+            return service.ofLog(who, log, after, limit + 1)
+                    .map(rows -> Page.of(rows, limit, EvidenceMapper::byCreation, EvidenceMapper::toResponse));
         }
-        return repository.newestFirst(who.userId(), after, limit + 1)
-                .map(rows -> Page.of(rows, limit, EvidenceRepository::byCreation, EvidenceMapper::toResponse));
+        return service.newestFirst(who, after, limit + 1)
+                .map(rows -> Page.of(rows, limit, EvidenceMapper::byCreation, EvidenceMapper::toResponse));
     }
 
     @GET

@@ -2,6 +2,7 @@ package dev.practicetracker.evidence.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,7 +21,10 @@ import dev.practicetracker.evidence.repository.EvidenceRepository;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.panache.TransactionalOutbox;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.MergePatch;
 import dev.practicetracker.platform.rest.ResourceResponses;
@@ -35,35 +39,58 @@ public class EvidenceService {
     private final EvidenceRepository repository;
     private final EvidenceRules rules;
     private final EvidenceTargets targets;
-    private final TransactionalOutbox outbox;
+    private final Outbox outbox;
+    private final IdempotentCreates creates;
     private final ObjectMapper mapper;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
-    public EvidenceService(EvidenceRepository repository, EvidenceRules rules, EvidenceTargets targets, TransactionalOutbox outbox,
-            ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
+    public EvidenceService(EvidenceRepository repository, EvidenceRules rules, EvidenceTargets targets, Outbox outbox,
+            IdempotentCreates creates, ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.targets = targets;
         this.outbox = outbox;
+        this.creates = creates;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** Everything a create checks before it writes (outside a transaction: it may ask other services). */
-    public Uni<Evidence> prepare(Caller caller, CreateEvidenceRequest request) {
+    /**
+     * Creates the item with its {@code evidence.created.v1}, or replays the first answer to
+     * {@code idempotencyKey} (null for none). What it hangs on is checked first, outside the
+     * transaction: that may ask other services.
+     */
+    public Uni<IdempotentCreates.Answer> create(Caller caller, String idempotencyKey, CreateEvidenceRequest request) {
+        return prepare(caller, request).chain(evidence -> creates.create(caller.userId(), idempotencyKey, request,
+                () -> repository.persist(evidence).call(created -> publish(EventTypes.EVIDENCE_CREATED, created, false))
+                        .map(created -> new IdempotentCreates.Created("/evidence/" + created.id, created.version,
+                                EvidenceMapper.toResponse(created)))));
+    }
+
+    /** The skill's evidence in its chronology, {@code limit} items from {@code after}; 404 unless the skill is the caller's. */
+    public Uni<List<Evidence>> ofSkill(Caller caller, UUID skillId, PageCursor after, int limit) {
+        return targets.requireCallersSkill(caller, skillId).chain(() -> repository.ofSkill(caller.userId(), skillId, after, limit));
+    }
+
+    /** One session's evidence; 404 unless the log is the caller's. */
+    public Uni<List<Evidence>> ofLog(Caller caller, UUID logId, PageCursor after, int limit) {
+        return targets.callersLog(caller, logId).chain(() -> repository.ofLog(caller.userId(), logId, after, limit));
+    }
+
+    public Uni<List<Evidence>> newestFirst(Caller caller, PageCursor after, int limit) {
+        return repository.newestFirst(caller.userId(), after, limit);
+    }
+
+    /** Everything a create checks before it writes. */
+    private Uni<Evidence> prepare(Caller caller, CreateEvidenceRequest request) {
         EvidenceContent content = request.content(mapper);
         rules.requireValid(request.type(), content);
         Instant now = Timestamps.now(clock);
         return targets.resolve(caller, request.skillId(), request.practiceLogId(), now)
                 .map(target -> EvidenceMapper.newEvidence(ids.next(), caller.userId(), request.type(), target.skillId(), target.practiceLogId(),
                         target.sortAt(), content, now));
-    }
-
-    /** Stores prepared evidence with its {@code evidence.created.v1}; runs inside the caller's transaction. */
-    public Uni<Evidence> insert(Evidence evidence) {
-        return repository.persist(evidence).call(created -> publish(EventTypes.EVIDENCE_CREATED, created, false));
     }
 
     public Uni<Evidence> find(Caller caller, UUID id) {
@@ -106,7 +133,7 @@ public class EvidenceService {
     }
 
     private Uni<Void> publish(String type, Evidence evidence, boolean deleted) {
-        return outbox.append(Topics.EVIDENCE_EVENTS, type, evidence.id.toString(), evidence.userId, evidence.updatedAt,
-                EvidenceMapper.toEvent(evidence, deleted));
+        return outbox.append(OutboxMessage.of(Topics.EVIDENCE_EVENTS, type, evidence.id.toString(), evidence.userId,
+                evidence.updatedAt, EvidenceMapper.toEvent(evidence, deleted)));
     }
 }

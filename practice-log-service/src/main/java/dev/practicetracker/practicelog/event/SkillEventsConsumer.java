@@ -16,8 +16,7 @@ import dev.practicetracker.events.SkillData;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
 import dev.practicetracker.platform.outbox.OutboxMessage;
-import dev.practicetracker.platform.outbox.OutboxRelay;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.repository.KnownSkill;
 import dev.practicetracker.practicelog.repository.KnownSkillRepository;
@@ -45,23 +44,21 @@ public class SkillEventsConsumer {
     private final PracticeLogRepository logs;
     private final PracticeSessionRepository sessions;
     private final ErasedUsers erasedUsers;
-    private final SqlOutbox outbox;
-    private final OutboxRelay relay;
+    private final Outbox outbox;
 
     public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository knownSkills, PracticeLogRepository logs,
-            PracticeSessionRepository sessions, ErasedUsers erasedUsers, SqlOutbox outbox, OutboxRelay relay) {
+            PracticeSessionRepository sessions, ErasedUsers erasedUsers, Outbox outbox) {
         this.handler = handler;
         this.knownSkills = knownSkills;
         this.logs = logs;
         this.sessions = sessions;
         this.erasedUsers = erasedUsers;
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     @Incoming("skill-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return handler.handleInTransaction(records, SkillEventsConsumer::decode, this::apply).invoke(relay::wake);
+        return handler.handleInTransaction(records, SkillEventsConsumer::decode, this::apply);
     }
 
     Uni<Void> apply(SqlConnection connection, List<SkillChange> batch) {

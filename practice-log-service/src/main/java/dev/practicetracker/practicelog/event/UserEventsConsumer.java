@@ -10,13 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import dev.practicetracker.events.UserErasure;
 import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.platform.erasure.ErasedUsers;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.practicelog.repository.KnownSkillRepository;
 import dev.practicetracker.practicelog.repository.PracticeLogRepository;
 import dev.practicetracker.practicelog.repository.PracticeSessionRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * {@code user.erased.v1}: everything of the user here goes — logs, sessions, known skills, keyed
@@ -31,14 +31,16 @@ public class UserEventsConsumer {
     private final PracticeSessionRepository sessions;
     private final KnownSkillRepository knownSkills;
     private final ErasedUsers erasedUsers;
+    private final IdempotentCreates idempotentCreates;
 
     public UserEventsConsumer(EventBatchHandler handler, PracticeLogRepository logs, PracticeSessionRepository sessions,
-            KnownSkillRepository knownSkills, ErasedUsers erasedUsers) {
+            KnownSkillRepository knownSkills, ErasedUsers erasedUsers, IdempotentCreates idempotentCreates) {
         this.handler = handler;
         this.logs = logs;
         this.sessions = sessions;
         this.knownSkills = knownSkills;
         this.erasedUsers = erasedUsers;
+        this.idempotentCreates = idempotentCreates;
     }
 
     @Incoming("user-events")
@@ -52,8 +54,7 @@ public class UserEventsConsumer {
                         .chain(() -> logs.deleteAllOf(connection, erasure.userId()))
                         .chain(() -> sessions.deleteAllOf(connection, erasure.userId()))
                         .chain(() -> knownSkills.deleteAllOf(connection, erasure.userId()))
-                        .chain(() -> connection.preparedQuery("delete from idempotency_keys where user_id = $1")
-                                .execute(Tuple.of(erasure.userId())).replaceWithVoid()))
+                        .chain(() -> idempotentCreates.forget(connection, erasure.userId())))
                 .collect().last().replaceWithVoid();
     }
 

@@ -13,7 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.platform.outbox.OutboxMessage;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.practicelog.ActivityType;
 import dev.practicetracker.practicelog.PracticeLog;
 import io.smallrye.mutiny.Multi;
@@ -27,8 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Practice logs in SQL. Every query is scoped by the owner: another user's log is simply not found.
- * A write and its outbox event go in one statement (a data-modifying CTE), so they commit together
- * in a single round trip.
+ * A write and its outbox event go in one statement ({@link Outbox#statementWithEvents}), so they
+ * commit together in a single round trip.
  */
 @ApplicationScoped
 public class PracticeLogRepository {
@@ -37,47 +37,45 @@ public class PracticeLogRepository {
     static final String COLUMNS = "id, user_id, skill_id, date_practiced, local_date, zone, duration, description,"
             + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at";
     /**
-     * Inserts the log only while its skill is live, holding a share lock on the skill's projection
-     * row: a concurrent {@code skill.deleted} cascade either waits for this insert (and then deletes
-     * it too) or has already marked the skill deleted (and nothing is inserted: zero rows).
+     * Inserts the log, with its event, only while its skill is live, holding a share lock on the
+     * skill's projection row: a concurrent {@code skill.deleted} cascade either waits for this insert
+     * (and then deletes it too) or has already marked the skill deleted (and nothing is inserted: zero rows).
      */
-    private static final String INSERT_WITH_EVENT = "with written as (insert into practice_logs (" + COLUMNS + ")"
+    private static final String INSERT_WITH_EVENT = Outbox.statementWithEvents("written as (insert into practice_logs (" + COLUMNS + ")"
             + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15"
             + " where exists (select 1 from known_skills where id = $3 and user_id = $2 and not deleted for share)"
-            + " returning id)"
-            + " insert into outbox (" + SqlOutbox.COLUMNS + ") select " + parameters(16, SqlOutbox.COLUMN_COUNT) + " from written";
-    private static final String UPDATE_WITH_EVENT = """
-            with written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
+            + " returning id)", 15, "where exists (select 1 from written)");
+    private static final String UPDATE_WITH_EVENT = Outbox.statementWithEvents("""
+            written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
                 description = $7, difficulty_rating = $8, confidence_rating = $9, activity_type = $10, milestone_id = $11,
                 version = $12, updated_at = $13
-             where id = $1 and user_id = $2)
-            insert into outbox (""" + SqlOutbox.COLUMNS + ") values (" + parameters(14, SqlOutbox.COLUMN_COUNT) + ")";
-    private static final String DELETE_WITH_EVENT = "with gone as (delete from practice_logs where id = $1 and user_id = $2)"
-            + " insert into outbox (" + SqlOutbox.COLUMNS + ") values (" + parameters(3, SqlOutbox.COLUMN_COUNT) + ")";
+             where id = $1 and user_id = $2)""", 13, "");
+    private static final String DELETE_WITH_EVENT = Outbox.statementWithEvents(
+            "gone as (delete from practice_logs where id = $1 and user_id = $2)", 2, "");
     private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
     /**
      * The import's logs and their events, only while every skill they name is the user's and live,
      * share-locked as for a single insert ($16 the skills, $17 the user, $18 how many skills): one
      * statement, so they commit together or not at all, with or without an idempotency key.
      */
-    private static final String INSERT_MANY_WITH_EVENTS = "with live as (select count(*) as skills from"
+    private static final String INSERT_MANY_WITH_EVENTS = Outbox.statementWithEvents("live as (select count(*) as skills from"
             + " (select id from known_skills where id = any($16) and user_id = $17 and not deleted for share) locked),"
             + " written as (insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
             + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[])"
-            + " where (select skills from live) = $18)"
-            + " insert into outbox (" + SqlOutbox.COLUMNS + ") " + SqlOutbox.selectFromArrays(19)
-            + " where (select skills from live) = $18";
+            + " where (select skills from live) = $18)", 18, "where (select skills from live) = $18");
 
     private final Pool pool;
+    private final Outbox outbox;
 
-    public PracticeLogRepository(Pool pool) {
+    public PracticeLogRepository(Pool pool, Outbox outbox) {
         this.pool = pool;
+        this.outbox = outbox;
     }
 
     /** @return the log, or null when its skill was deleted meanwhile (nothing written) */
     public Uni<PracticeLog> insertWithEvent(SqlClient client, PracticeLog log, OutboxMessage event) {
-        return client.preparedQuery(INSERT_WITH_EVENT).execute(withEvent(columnValues(log), event))
+        return outbox.executeWithEvents(client, INSERT_WITH_EVENT, columnValues(log), List.of(event))
                 .map(rows -> rows.rowCount() == 1 ? log : null);
     }
 
@@ -85,11 +83,11 @@ public class PracticeLogRepository {
         List<Object> values = Arrays.asList(log.id, log.userId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
                 log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
                 log.milestoneId, log.version, utc(log.updatedAt));
-        return connection.preparedQuery(UPDATE_WITH_EVENT).execute(withEvent(values, event)).replaceWith(log);
+        return outbox.executeWithEvents(connection, UPDATE_WITH_EVENT, values, List.of(event)).replaceWith(log);
     }
 
     public Uni<Void> deleteWithEvent(SqlConnection connection, PracticeLog log, OutboxMessage event) {
-        return connection.preparedQuery(DELETE_WITH_EVENT).execute(withEvent(Arrays.asList(log.id, log.userId), event))
+        return outbox.executeWithEvents(connection, DELETE_WITH_EVENT, Arrays.asList(log.id, log.userId), List.of(event))
                 .replaceWithVoid();
     }
 
@@ -155,11 +153,10 @@ public class PracticeLogRepository {
             created[i] = utc(log.createdAt);
             updated[i] = utc(log.updatedAt);
         }
-        List<Object> parameters = new ArrayList<>(Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
+        List<Object> parameters = Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
                 difficulty, confidence, types, milestones, versions, created, updated, skillIds.toArray(UUID[]::new), userId,
-                (long) skillIds.size()));
-        parameters.addAll(SqlOutbox.arrays(events));
-        return client.preparedQuery(INSERT_MANY_WITH_EVENTS).execute(Tuple.tuple(parameters))
+                (long) skillIds.size());
+        return outbox.executeWithEvents(client, INSERT_MANY_WITH_EVENTS, parameters, events)
                 .map(rows -> rows.rowCount() == events.size());
     }
 
@@ -207,22 +204,6 @@ public class PracticeLogRepository {
         return Arrays.asList(log.id, log.userId, log.skillId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
                 log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
                 log.milestoneId, log.version, utc(log.createdAt), utc(log.updatedAt));
-    }
-
-    /** The statement's own values, then the outbox row's, numbered on from where they end. */
-    private static Tuple withEvent(List<Object> values, OutboxMessage event) {
-        List<Object> all = new ArrayList<>(values);
-        all.addAll(SqlOutbox.parameters(event));
-        return Tuple.tuple(all);
-    }
-
-    /** {@code $first, $first+1, ...}: {@code count} numbered parameters. */
-    private static String parameters(int first, int count) {
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            list.append(i == 0 ? "$" : ", $").append(first + i);
-        }
-        return list.toString();
     }
 
     private static PracticeLog first(RowSet<Row> rows) {

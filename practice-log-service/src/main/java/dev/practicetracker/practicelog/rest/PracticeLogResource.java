@@ -64,33 +64,29 @@ public class PracticeLogResource {
     private final PracticeLogImport importer;
     private final ImportParser parser;
     private final PracticeLogExport exporter;
-    private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
     public PracticeLogResource(PracticeLogService service, QuickLogs quickLogs, PracticeLogImport importer, ImportParser parser,
-            PracticeLogExport exporter, IdempotentCreates idempotentCreates, CurrentCaller caller) {
+            PracticeLogExport exporter, CurrentCaller caller) {
         this.service = service;
         this.quickLogs = quickLogs;
         this.importer = importer;
         this.parser = parser;
         this.exporter = exporter;
-        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     @POST
     public Uni<Response> create(@NotNull CreatePracticeLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
-        Caller who = caller.get();
-        return service.prepare(who, body.skillId(), body.fields()).chain(log -> created(who, idempotencyKey, body, log));
+        return service.create(caller.get(), idempotencyKey, body, body.skillId(), body.fields()).map(IdempotentCreates.Answer::toResponse);
     }
 
     /** One tap: {@code {"skill_id", "preset": "15m"|"30m"|"1h"}} (or {@code duration}), dated now. */
     @POST
     @Path("/quick")
     public Uni<Response> quick(@NotNull QuickLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
-        Caller who = caller.get();
         LogFields fields = quickLogs.fieldsOf(body);
-        return service.prepare(who, body.skillId(), fields).chain(log -> created(who, idempotencyKey, body, log));
+        return service.create(caller.get(), idempotencyKey, body, body.skillId(), fields).map(IdempotentCreates.Answer::toResponse);
     }
 
     @GET
@@ -141,8 +137,7 @@ public class PracticeLogResource {
         var rows = contentType != null && contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? parser.json(body) : parser.csv(body);
         return importer.validate(who, rows).chain(valid -> dryRun
                 ? Uni.createFrom().item(Response.ok(importer.dryRun(valid)).build())
-                : idempotentCreates.createWithSql(who.userId(), idempotencyKey, rows, client -> importer.write(client, who, valid)
-                        .map(result -> new IdempotentCreates.Created(null, 0, result))));
+                : importer.write(who, idempotencyKey, rows, valid).map(IdempotentCreates.Answer::toResponse));
     }
 
     /** The caller's logs (same filters as the list), streamed: {@code ?format=csv} (default) or {@code json}. */
@@ -161,12 +156,6 @@ public class PracticeLogResource {
                     .header("Content-Disposition", "attachment; filename=\"practice-logs.json\"").build();
             default -> throw ProblemException.invalid("format", "must be csv or json");
         };
-    }
-
-    private Uni<Response> created(Caller who, String idempotencyKey, Object request, PracticeLog log) {
-        return idempotentCreates.createWithSql(who.userId(), idempotencyKey, request, client -> service.insert(client, log)
-                .map(written -> new IdempotentCreates.Created("/practice-logs/" + written.id, written.version,
-                        PracticeLogMapper.toResponse(written))));
     }
 
     private static Response ok(PracticeLog log) {

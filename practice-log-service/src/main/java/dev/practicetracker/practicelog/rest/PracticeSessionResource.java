@@ -27,7 +27,6 @@ import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.QueryParameters;
 import dev.practicetracker.platform.rest.ResourceResponses;
-import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.practicelog.PracticeSession;
@@ -47,22 +46,17 @@ import io.smallrye.mutiny.Uni;
 public class PracticeSessionResource {
 
     private final PracticeSessionService service;
-    private final IdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public PracticeSessionResource(PracticeSessionService service, IdempotentCreates idempotentCreates, CurrentCaller caller) {
+    public PracticeSessionResource(PracticeSessionService service, CurrentCaller caller) {
         this.service = service;
-        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     /** Starts a live timed session of a skill: 201; 409 if one of that skill is already active. */
     @POST
     public Uni<Response> start(@Valid @NotNull StartSessionRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
-        Caller who = caller.get();
-        return service.prepareStart(who, body.skillId()).chain(session -> idempotentCreates.createWithSql(who.userId(),
-                idempotencyKey, body, client -> service.start(client, session).map(started -> new IdempotentCreates.Created(
-                        "/practice-sessions/" + started.id(), started.version(), SessionResponse.of(started)))));
+        return service.start(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
     }
 
     /**

@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.MergePatch;
 import dev.practicetracker.platform.rest.ResourceResponses;
@@ -39,33 +40,47 @@ public class PracticeLogService {
     private final PracticeLogRepository repository;
     private final PracticeLogRules rules;
     private final SkillDirectory skills;
-    private final SqlOutbox outbox;
+    private final Outbox outbox;
+    private final IdempotentCreates creates;
     private final ObjectMapper mapper;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
-    public PracticeLogService(PracticeLogRepository repository, PracticeLogRules rules, SkillDirectory skills, SqlOutbox outbox,
-            ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
+    public PracticeLogService(PracticeLogRepository repository, PracticeLogRules rules, SkillDirectory skills, Outbox outbox,
+            IdempotentCreates creates, ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.rules = rules;
         this.skills = skills;
         this.outbox = outbox;
+        this.creates = creates;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
     /**
+     * Creates a log of the caller's skill with its {@code practice-log.created.v1}, or replays the
+     * first answer to {@code idempotencyKey} (null for none).
+     *
+     * @param request the request as read, for telling a retry from a different request
+     */
+    public Uni<IdempotentCreates.Answer> create(Caller caller, String idempotencyKey, Object request, UUID skillId, LogFields fields) {
+        return prepare(caller, skillId, fields).chain(log -> creates.create(caller.userId(), idempotencyKey, request,
+                client -> insert(client, log).map(written -> new IdempotentCreates.Created("/practice-logs/" + written.id,
+                        written.version, PracticeLogMapper.toResponse(written)))));
+    }
+
+    /**
      * Everything a create checks before it writes: the rules, the skill being the caller's and live,
      * the milestone being in its roadmap. Outside any transaction, as it may ask the skills-service.
      */
-    public Uni<PracticeLog> prepare(Caller caller, UUID skillId, LogFields fields) {
+    private Uni<PracticeLog> prepare(Caller caller, UUID skillId, LogFields fields) {
         rules.requireValid(skillId, fields);
         return requireMilestoneOf(skillId, fields.milestoneId())
                 .map(skill -> PracticeLogMapper.newLog(ids.next(), caller, skillId, fields, Timestamps.now(clock)));
     }
 
-    /** Writes a prepared log with its {@code practice-log.created.v1}; 404 if its skill was deleted meanwhile. */
+    /** Writes a prepared log with its {@code practice-log.created.v1}, in the caller's transaction; 404 if its skill was deleted meanwhile. */
     public Uni<PracticeLog> insert(SqlClient client, PracticeLog log) {
         return repository.insertWithEvent(client, log, event(EventTypes.PRACTICE_LOG_CREATED, log, false))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"));

@@ -9,7 +9,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.UniqueViolation;
 import dev.practicetracker.platform.security.Caller;
@@ -20,7 +21,9 @@ import dev.practicetracker.practicelog.PracticeSession;
 import dev.practicetracker.practicelog.mapping.CompleteSessionRequest;
 import dev.practicetracker.practicelog.mapping.LogFields;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
+import dev.practicetracker.practicelog.mapping.SessionResponse;
 import dev.practicetracker.practicelog.mapping.SessionStats;
+import dev.practicetracker.practicelog.mapping.StartSessionRequest;
 import dev.practicetracker.practicelog.repository.PracticeSessionRepository;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -40,23 +43,35 @@ public class PracticeSessionService {
     private final PracticeLogService logs;
     private final PracticeLogRules rules;
     private final SkillDirectory skills;
-    private final SqlOutbox outbox;
+    private final Outbox outbox;
+    private final IdempotentCreates creates;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeSessionService(PracticeSessionRepository sessions, PracticeLogService logs, PracticeLogRules rules,
-            SkillDirectory skills, SqlOutbox outbox, TimeOrderedIds ids, Clock clock) {
+            SkillDirectory skills, Outbox outbox, IdempotentCreates creates, TimeOrderedIds ids, Clock clock) {
         this.sessions = sessions;
         this.logs = logs;
         this.rules = rules;
         this.skills = skills;
         this.outbox = outbox;
+        this.creates = creates;
         this.ids = ids;
         this.clock = clock;
     }
 
+    /**
+     * Starts a session of the caller's skill, or replays the first answer to {@code idempotencyKey}
+     * (null for none): 404 for a skill not theirs, 409 while another session of it is active.
+     */
+    public Uni<IdempotentCreates.Answer> start(Caller caller, String idempotencyKey, StartSessionRequest request) {
+        return prepareStart(caller, request.skillId()).chain(session -> creates.create(caller.userId(), idempotencyKey, request,
+                client -> start(client, session).map(started -> new IdempotentCreates.Created("/practice-sessions/" + started.id(),
+                        started.version(), SessionResponse.of(started)))));
+    }
+
     /** A new active session of the caller's skill; 404 for a skill not theirs. */
-    public Uni<PracticeSession> prepareStart(Caller caller, UUID skillId) {
+    private Uni<PracticeSession> prepareStart(Caller caller, UUID skillId) {
         return skills.callersSkill(skillId, null)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("skill"))
                 .map(skill -> new PracticeSession(ids.next(), caller.userId(), skillId, Timestamps.now(clock), null,
@@ -64,7 +79,7 @@ public class PracticeSessionService {
     }
 
     /** 409 while another session of the skill is active. */
-    public Uni<PracticeSession> start(SqlClient client, PracticeSession session) {
+    private Uni<PracticeSession> start(SqlClient client, PracticeSession session) {
         return sessions.insert(client, session)
                 .onFailure(failure -> UniqueViolation.isCauseOf(failure, "practice_sessions_one_active"))
                 .transform(failure -> ProblemException.conflict("a session of this skill is already active; complete it first"));

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.platform.outbox.OutboxMessage;
-import dev.practicetracker.platform.outbox.SqlOutbox;
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.repository.PracticeLogRepository;
 import io.quarkus.logging.Log;
@@ -26,9 +26,9 @@ public class Republisher {
     static final int CHUNK = 2000;
 
     private final PracticeLogRepository logs;
-    private final SqlOutbox outbox;
+    private final Outbox outbox;
 
-    public Republisher(PracticeLogRepository logs, SqlOutbox outbox) {
+    public Republisher(PracticeLogRepository logs, Outbox outbox) {
         this.logs = logs;
         this.outbox = outbox;
     }

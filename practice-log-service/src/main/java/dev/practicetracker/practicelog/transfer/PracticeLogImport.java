@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violation;
@@ -50,15 +51,17 @@ public class PracticeLogImport {
     private final SkillDirectory skills;
     private final PracticeLogRepository logs;
     private final PracticeLogRules rules;
+    private final IdempotentCreates creates;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
     public PracticeLogImport(KnownSkillRepository knownSkills, SkillDirectory skills, PracticeLogRepository logs,
-            PracticeLogRules rules, TimeOrderedIds ids, Clock clock) {
+            PracticeLogRules rules, IdempotentCreates creates, TimeOrderedIds ids, Clock clock) {
         this.knownSkills = knownSkills;
         this.skills = skills;
         this.logs = logs;
         this.rules = rules;
+        this.creates = creates;
         this.ids = ids;
         this.clock = clock;
     }
@@ -102,8 +105,19 @@ public class PracticeLogImport {
         return ImportResult.validated(valid.size());
     }
 
-    /** Writes validated logs and their events; 404 if one of their skills was deleted meanwhile. */
-    public Uni<ImportResult> write(SqlClient client, Caller caller, List<PracticeLog> valid) {
+    /**
+     * Writes validated logs and their events, or replays the first answer to {@code idempotencyKey}
+     * (null for none); 404 if one of their skills was deleted meanwhile.
+     *
+     * @param rows the rows as read, for telling a retry from a different request
+     */
+    public Uni<IdempotentCreates.Answer> write(Caller caller, String idempotencyKey, List<ImportRow> rows, List<PracticeLog> valid) {
+        return creates.create(caller.userId(), idempotencyKey, rows, client -> write(client, caller, valid)
+                .map(result -> new IdempotentCreates.Created(null, 0, result)));
+    }
+
+    /** Writes validated logs and their events in one statement. */
+    Uni<ImportResult> write(SqlClient client, Caller caller, List<PracticeLog> valid) {
         Set<UUID> skillIds = new LinkedHashSet<>();
         List<OutboxMessage> events = new ArrayList<>(valid.size());
         for (PracticeLog log : valid) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.practicetracker.events.SkillData;
+import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.skills.Skill;
 
 /** Skill entity to and from its API and event shapes. */
@@ -48,5 +49,10 @@ public final class SkillMapper {
     public static SkillData toEvent(Skill skill, boolean deleted) {
         return new SkillData(skill.id, skill.userId, skill.name, skill.description, skill.category, skill.targetHours,
                 List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt, deleted);
+    }
+
+    /** Where a page that ends with this skill continues: the list's keyset, (created_at, id). */
+    public static PageCursor cursorOf(Skill skill) {
+        return new PageCursor(skill.createdAt, skill.id);
     }
 }

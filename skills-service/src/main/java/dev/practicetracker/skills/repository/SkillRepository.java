@@ -60,10 +60,6 @@ public class SkillRepository implements PanacheRepositoryBase<Skill, UUID> {
         return find(query.toString(), parameters).range(0, limit).list();
     }
 
-    public static PageCursor cursorOf(Skill skill) {
-        return new PageCursor(skill.createdAt, skill.id);
-    }
-
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

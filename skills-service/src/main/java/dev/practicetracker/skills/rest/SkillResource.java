@@ -28,12 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
-import dev.practicetracker.platform.panache.PanacheIdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.ResourceResponses;
-import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.skills.Skill;
@@ -41,7 +39,6 @@ import dev.practicetracker.skills.mapping.RoadmapRequest;
 import dev.practicetracker.skills.mapping.SkillFields;
 import dev.practicetracker.skills.mapping.SkillMapper;
 import dev.practicetracker.skills.mapping.SkillResponse;
-import dev.practicetracker.skills.repository.SkillRepository;
 import dev.practicetracker.skills.service.SkillService;
 import io.smallrye.mutiny.Uni;
 
@@ -55,20 +52,16 @@ public class SkillResource {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     private final SkillService service;
-    private final PanacheIdempotentCreates idempotentCreates;
     private final CurrentCaller caller;
 
-    public SkillResource(SkillService service, PanacheIdempotentCreates idempotentCreates, CurrentCaller caller) {
+    public SkillResource(SkillService service, CurrentCaller caller) {
         this.service = service;
-        this.idempotentCreates = idempotentCreates;
         this.caller = caller;
     }
 
     @POST
     public Uni<Response> create(@Valid @NotNull SkillFields body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
-        Caller who = caller.get();
-        return idempotentCreates.create(who.userId(), idempotencyKey, body, () -> service.create(who, body)
-                .map(skill -> new IdempotentCreates.Created("/skills/" + skill.id, skill.version, SkillMapper.toResponse(skill))));
+        return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
     }
 
     @GET
@@ -78,7 +71,7 @@ public class SkillResource {
             @QueryParam("tag") String tag,
             @QueryParam("q") String q) {
         return service.page(caller.get(), PageCursor.decode(cursor), blankToNull(tag), blankToNull(q), limit)
-                .map(rows -> Page.of(rows, limit, SkillRepository::cursorOf, SkillMapper::toResponse));
+                .map(rows -> Page.of(rows, limit, SkillMapper::cursorOf, SkillMapper::toResponse));
     }
 
     @GET

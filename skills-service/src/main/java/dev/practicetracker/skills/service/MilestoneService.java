@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
-import dev.practicetracker.platform.panache.TransactionalOutbox;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violations;
 import dev.practicetracker.platform.rest.MergePatch;
@@ -40,13 +41,13 @@ public class MilestoneService {
     private final SkillService skillService;
     private final MilestoneProgressRepository progress;
     private final MilestoneLogRepository logs;
-    private final TransactionalOutbox outbox;
+    private final Outbox outbox;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public MilestoneService(SkillRepository skills, SkillService skillService, MilestoneProgressRepository progress,
-            MilestoneLogRepository logs, TransactionalOutbox outbox, Validator validator, ObjectMapper mapper, Clock clock) {
+            MilestoneLogRepository logs, Outbox outbox, Validator validator, ObjectMapper mapper, Clock clock) {
         this.skills = skills;
         this.skillService = skillService;
         this.progress = progress;
@@ -101,8 +102,8 @@ public class MilestoneService {
     }
 
     private Uni<Void> publish(MilestoneProgress changed, Skill skill, long completed) {
-        return outbox.append(Topics.SKILL_EVENTS, EventTypes.MILESTONE_UPDATED, skill.id + "/" + changed.milestoneId,
-                changed.userId, changed.updatedAt, MilestoneMapper.toEvent(changed, skill, completed));
+        return outbox.append(OutboxMessage.of(Topics.SKILL_EVENTS, EventTypes.MILESTONE_UPDATED, skill.id + "/" + changed.milestoneId,
+                changed.userId, changed.updatedAt, MilestoneMapper.toEvent(changed, skill, completed)));
     }
 
     private static Map<String, MilestoneProgress> byMilestone(List<MilestoneProgress> states) {

@@ -15,7 +15,9 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.ids.TimeOrderedIds;
-import dev.practicetracker.platform.panache.TransactionalOutbox;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violations;
@@ -38,28 +40,32 @@ public class SkillService {
     private final SkillRepository repository;
     private final MilestoneProgressRepository milestones;
     private final RoadmapRules roadmapRules;
-    private final TransactionalOutbox outbox;
+    private final Outbox outbox;
+    private final IdempotentCreates creates;
     private final Validator validator;
     private final ObjectMapper mapper;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
     public SkillService(SkillRepository repository, MilestoneProgressRepository milestones, RoadmapRules roadmapRules,
-            TransactionalOutbox outbox, Validator validator, ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
+            Outbox outbox, IdempotentCreates creates, Validator validator, ObjectMapper mapper, TimeOrderedIds ids, Clock clock) {
         this.repository = repository;
         this.milestones = milestones;
         this.roadmapRules = roadmapRules;
         this.outbox = outbox;
+        this.creates = creates;
         this.validator = validator;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
-    public Uni<Skill> create(Caller caller, SkillFields fields) {
-        return outbox.inTransaction(() -> requireFreeName(caller.userId(), fields.name(), null)
+    /** Creates the skill, or replays the first answer to {@code idempotencyKey} (null for none). */
+    public Uni<IdempotentCreates.Answer> create(Caller caller, String idempotencyKey, SkillFields fields) {
+        return creates.create(caller.userId(), idempotencyKey, fields, () -> requireFreeName(caller.userId(), fields.name(), null)
                 .chain(() -> repository.persist(SkillMapper.newSkill(ids.next(), caller.userId(), fields, Timestamps.now(clock))))
-                .call(skill -> publish(EventTypes.SKILL_CREATED, skill, false)));
+                .call(skill -> publish(EventTypes.SKILL_CREATED, skill, false))
+                .map(skill -> new IdempotentCreates.Created("/skills/" + skill.id, skill.version, SkillMapper.toResponse(skill))));
     }
 
     public Uni<Skill> find(Caller caller, UUID id) {
@@ -133,7 +139,7 @@ public class SkillService {
     }
 
     private Uni<Void> publish(String type, Skill skill, boolean deleted) {
-        return outbox.append(Topics.SKILL_EVENTS, type, skill.id.toString(), skill.userId, skill.updatedAt,
-                SkillMapper.toEvent(skill, deleted));
+        return outbox.append(OutboxMessage.of(Topics.SKILL_EVENTS, type, skill.id.toString(), skill.userId, skill.updatedAt,
+                SkillMapper.toEvent(skill, deleted)));
     }
 }

@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.events.UserErasedData;
-import dev.practicetracker.platform.panache.IdempotencyKeys;
-import dev.practicetracker.platform.panache.TransactionalOutbox;
+import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.skills.repository.SkillRepository;
@@ -24,13 +25,13 @@ import io.smallrye.mutiny.Uni;
 public class UserErasureService {
 
     private final SkillRepository skills;
-    private final IdempotencyKeys idempotencyKeys;
-    private final TransactionalOutbox outbox;
+    private final IdempotentCreates idempotentCreates;
+    private final Outbox outbox;
     private final Clock clock;
 
-    public UserErasureService(SkillRepository skills, IdempotencyKeys idempotencyKeys, TransactionalOutbox outbox, Clock clock) {
+    public UserErasureService(SkillRepository skills, IdempotentCreates idempotentCreates, Outbox outbox, Clock clock) {
         this.skills = skills;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotentCreates = idempotentCreates;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -38,9 +39,9 @@ public class UserErasureService {
     public Uni<Instant> erase(Caller caller) {
         Instant now = Timestamps.now(clock);
         return outbox.inTransaction(() -> skills.deleteAllOf(caller.userId())
-                .chain(() -> idempotencyKeys.delete("userId", caller.userId()))
-                .chain(() -> outbox.append(Topics.USER_EVENTS, EventTypes.USER_ERASED, caller.userId().toString(),
-                        caller.userId(), now, new UserErasedData(caller.userId())))
+                .chain(() -> idempotentCreates.forget(caller.userId()))
+                .chain(() -> outbox.append(OutboxMessage.of(Topics.USER_EVENTS, EventTypes.USER_ERASED, caller.userId().toString(),
+                        caller.userId(), now, new UserErasedData(caller.userId()))))
                 .replaceWith(now));
     }
 }

@@ -12,20 +12,20 @@ import io.smallrye.mutiny.Uni;
 
 /** The {@code Idempotency-Key} records, through Hibernate Reactive (in the transaction of the create they record). */
 @ApplicationScoped
-public class IdempotencyKeys implements PanacheRepositoryBase<IdempotencyKey, IdempotencyKey.Key> {
+class IdempotencyKeys implements PanacheRepositoryBase<IdempotencyKey, IdempotencyKey.Key> {
 
     @WithSession
-    public Uni<IdempotencyRecord> findSince(UUID userId, String key, Instant since) {
+    Uni<IdempotencyRecord> findSince(UUID userId, String key, Instant since) {
         return find("userId = ?1 and idempotencyKey = ?2 and createdAt >= ?3", userId, key, since).firstResult()
                 .map(found -> found == null ? null : found.toRecord());
     }
 
     /** Frees a key whose 24 h are over, so it can be used again. */
-    public Uni<Long> deleteExpired(UUID userId, String key, Instant before) {
+    Uni<Long> deleteExpired(UUID userId, String key, Instant before) {
         return delete("userId = ?1 and idempotencyKey = ?2 and createdAt < ?3", userId, key, before);
     }
 
-    public Uni<Void> save(IdempotencyRecord record) {
+    Uni<Void> save(IdempotencyRecord record) {
         return persist(IdempotencyKey.of(record)).replaceWithVoid();
     }
 }

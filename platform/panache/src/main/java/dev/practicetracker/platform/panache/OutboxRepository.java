@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 
+/** The outbox's rows as entities. */
 @ApplicationScoped
-public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
+class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, UUID> {
 }

@@ -10,16 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import dev.practicetracker.platform.database.Transactions;
 import dev.practicetracker.platform.deadletter.DeadLetterQueue;
 import dev.practicetracker.platform.observability.EventMetrics;
 import dev.practicetracker.platform.observability.EventTracing;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.problem.Unavailability;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
-import dev.practicetracker.platform.problem.Unavailability;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
@@ -37,21 +36,24 @@ public class EventBatchHandler {
     private static final int ATTEMPTS_BEFORE_SPLITTING = 3;
 
     private final DeadLetterQueue deadLetters;
-    private final Pool pool;
+    private final Outbox outbox;
     private final EventTracing tracing;
     private final EventMetrics metrics;
 
-    public EventBatchHandler(DeadLetterQueue deadLetters, Pool pool, EventTracing tracing, EventMetrics metrics) {
+    public EventBatchHandler(DeadLetterQueue deadLetters, Outbox outbox, EventTracing tracing, EventMetrics metrics) {
         this.deadLetters = deadLetters;
-        this.pool = pool;
+        this.outbox = outbox;
         this.tracing = tracing;
         this.metrics = metrics;
     }
 
-    /** Applies a batch's decoded events in one transaction of the service's database. */
+    /**
+     * Applies a batch's decoded events in one transaction of the service's database; events the batch
+     * appends to the outbox are published once it commits.
+     */
     public <T> Uni<Void> handleInTransaction(Iterable<ConsumerRecord<String, String>> records,
             Function<ConsumerRecord<String, String>, T> decode, BiFunction<SqlConnection, List<T>, Uni<Void>> apply) {
-        return handle(records, decode, batch -> Transactions.pipelined(pool, connection -> apply.apply(connection, batch)));
+        return handle(records, decode, batch -> outbox.inTransaction(connection -> apply.apply(connection, batch)));
     }
 
     /** A decoded record together with the record it came from, for dead-lettering. */

@@ -36,8 +36,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Publishes outbox rows to Kafka in commit order and deletes them once the broker has
- * acknowledged them. Runs right after each commit (see {@link SqlOutbox#afterCommit} and the panache
- * module's {@code TransactionalOutbox}) and on a slow poll as a safety net. A failed batch is retried
+ * acknowledged them. Runs right after each commit of a transaction that appended events (see
+ * {@link Outbox}) and on a slow poll as a safety net (e.g. for another replica's rows). A failed batch is retried
  * with exponential backoff; a commit during that backoff shows the database is back and brings the retry
  * forward, so the first write after an outage is not held for the rest of it. One relay at a time per
  * database (an advisory lock), so several replicas keep each user's events in order. A crash between publishing and deleting
