@@ -1,4 +1,4 @@
-package dev.practicetracker.progress.repository;
+package dev.practicetracker.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * The service's pool (the platform's PreparedStatementsPool): its connections keep their statements,
+ * Every service's pool (PreparedStatementsPool): its connections keep their statements,
  * long ones too. Without it the client prepares a statement over 2 048 characters on every run.
  */
 @QuarkusTest
@@ -35,7 +35,7 @@ class PreparedStatementsPoolTest {
     @Test
     void aLongStatementIsPreparedOnceAndKeptOnItsConnection() {
         String marker = "m" + UUID.randomUUID().toString().replace("-", "");
-        // longer than the 2 048 characters the client caches by default, as the projection's recomputes are
+        // longer than the 2 048 characters the client caches by default, as progress-service's recomputes are
         String statement = "select $1::int + 1 as answer /* " + marker + " " + "x".repeat(3_000) + " */";
 
         Long kept = pool.withConnection(connection -> connection.preparedQuery(statement).execute(Tuple.of(1))

@@ -1,4 +1,4 @@
-package dev.practicetracker.practicelog.rest;
+package dev.practicetracker.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import dev.practicetracker.platform.outbox.OutboxRelay;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
 import dev.practicetracker.testing.PostgresResource;

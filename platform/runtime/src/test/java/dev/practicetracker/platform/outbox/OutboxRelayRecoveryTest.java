@@ -1,9 +1,10 @@
-package dev.practicetracker.practicelog.rest;
+package dev.practicetracker.platform.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,8 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.Topics;
-import dev.practicetracker.practicelog.event.SkillEvents;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaProbe;
 import dev.practicetracker.testing.KafkaResource;
@@ -49,11 +50,12 @@ class OutboxRelayRecoveryTest {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Outbox outbox;
+
     @Test
     void aWriteCommittedWhileTheRelayBacksOffIsPublishedWithoutWaitingItOut() {
         UUID user = UUID.randomUUID();
-        UUID skill = SkillEvents.skillKnownToService(user);
-        LogsApi api = new LogsApi(user);
         await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from outbox") == 0);
 
         // a record the broker refuses (no such topic can exist) makes the relay's next batch fail
@@ -66,11 +68,14 @@ class OutboxRelayRecoveryTest {
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> relayFailures() == failuresAfterOne);
         TestDatabase.execute("delete from outbox where topic = 'not a topic!'");
 
-        String log = api.create(skill);
+        String subject = UUID.randomUUID().toString();
+        outbox.inTransaction(connection -> outbox.append(connection, OutboxMessage.of(Topics.PRACTICE_LOG_EVENTS,
+                EventTypes.PRACTICE_LOG_CREATED, subject, user, Instant.now(), Map.of("id", subject))))
+                .await().atMost(WELL_WITHIN_THE_BACKOFF);
 
         await().atMost(WELL_WITHIN_THE_BACKOFF).until(() -> TestDatabase.count("select count(*) from outbox") == 0);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.PRACTICE_LOG_EVENTS)) {
-            assertThat(probe.awaitRecords(record -> record.value().contains("\"id\":\"" + log + "\""), 1)).hasSize(1);
+            assertThat(probe.awaitRecords(record -> subject.equals(KafkaProbe.header(record.headers(), "ce_subject")), 1)).hasSize(1);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.practicetracker.progress.repository;
+package dev.practicetracker.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
