@@ -122,8 +122,8 @@ final class Rebuild {
      * 200 ms would itself load the database the rebuild runs on. The counter trails: a backend
      * reports its inserts at most once a second while busy, and an idle one only after ten seconds, so
      * the last batches may never show in time. So the rows are counted every few seconds anyway, and
-     * every {@link #CLOSE_COUNT_INTERVAL} once the counter is within a tenth of the target (before
-     * 2026-11-24 only every 3 s, which put the facts' time on a 3 s grid: 12.4 or 15.6 s).
+     * every {@link #CLOSE_COUNT_INTERVAL} once the counter is within a tenth of the target, so that
+     * the time measured is not rounded to the slow count's interval.
      */
     private static long waitForLogFacts(BenchContext bench, long insertedBefore, long inserts, long target, long since)
             throws Exception {

@@ -13,8 +13,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import dev.practicetracker.postgres.EmbeddedPostgresServer;
@@ -23,17 +21,19 @@ import dev.practicetracker.postgres.EmbeddedPostgresServer.Durability;
 /**
  * The whole system on one machine with nothing but a JDK: one real PostgreSQL (a database per
  * service), one real Kafka broker, and the four packaged services. Stops everything it started,
- * services first, on close (and on Ctrl-C or SIGTERM when run from {@link #main}).
+ * services first, on close (and on Ctrl-C or SIGTERM when run by {@link LocalStackCommand}).
  *
  * <p>Replicated ({@link #startReplicated}), it runs as a Kubernetes Deployment with several replicas
  * does: each service's port is a {@link ServiceBalancer} that passes each request to a ready replica,
  * the replicas listen on ports of their own, and replicas can be added, stopped, killed and rolled.
+ *
+ * <p>Over 250 lines: it is the one handle the reliability suite, the bench and the container check
+ * have on the running system, its infrastructure, services, replicas and faults alike.
  */
 public final class LocalStack implements AutoCloseable {
 
     /** The demo user of the printed token; stable, so the demo's data is there again after a restart. */
     public static final UUID DEMO_USER = UUID.fromString("7d1f5a6e-0000-4000-8000-000000000001");
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
     private final StackSettings settings;
     private EmbeddedPostgresServer postgres;
@@ -118,11 +118,11 @@ public final class LocalStack implements AutoCloseable {
                 }
             }
         }
-        awaitReady(settings, services, true);
+        ServiceGroups.awaitReady(settings, services, true);
     }
 
     /** Every service, unless the stack runs the infrastructure alone. */
-    private List<Service> servicesItRuns() {
+    List<Service> servicesItRuns() {
         return replicas == 0 ? List.of() : List.of(Service.values());
     }
 
@@ -138,60 +138,7 @@ public final class LocalStack implements AutoCloseable {
      * cache starts, is stopped once it is ready, and its JVM writes what start-up loaded as it exits.
      */
     private void recordStartupCaches(Path publicKey) throws Exception {
-        // until 2026-11-24 the caches were kept in "aot", recorded over a whole run; none of them is used now
-        deleteRecursively(settings.stateDirectory().resolve("aot"));
-        recordStartupCaches(settings, publicKey, List.of(Service.values()), services);
-    }
-
-    /**
-     * Records the start-up caches these services lack, listing the recording processes in
-     * {@code running} meanwhile (so that closing the stack stops them). A recording JVM that exits
-     * before it is ready (a JDK that cannot record one: no base CDS archive, {@code -Xshare:off}) does
-     * not stop the stack: the service then starts without a cache, and is not asked again.
-     */
-    static void recordStartupCaches(StackSettings settings, Path publicKey, List<Service> which, List<ServiceProcess> running)
-            throws Exception {
-        List<ServiceProcess> recording = new ArrayList<>();
-        for (Service service : which) {
-            ServiceProcess.startRecording(service, settings, publicKey).ifPresent(recording::add);
-        }
-        if (recording.isEmpty()) {
-            return;
-        }
-        running.addAll(recording);
-        say("recording the start-up caches of " + recording.stream().map(process -> process.service().module).toList()
-                + " (" + recording.get(0).runtime() + "; once per build and JDK): each starts, stops once ready, and writes what it loaded");
-        try {
-            awaitReady(settings, recording, false);
-        } finally {
-            stopAll(recording);
-            running.removeAll(recording);
-        }
-    }
-
-    /** Waits until these are ready; one that exits first fails the wait if {@code exitFails}, else is waited for no longer. */
-    private static void awaitReady(StackSettings settings, List<ServiceProcess> starting, boolean exitFails) throws InterruptedException {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        List<ServiceProcess> waiting = new ArrayList<>(starting);
-        while (!waiting.isEmpty()) {
-            for (ServiceProcess service : List.copyOf(waiting)) {
-                if (!service.isAlive()) {
-                    if (exitFails) {
-                        throw new IllegalStateException(service.service().module + " exited; see " + service.log());
-                    }
-                    waiting.remove(service);
-                } else if (service.isReady()) {
-                    waiting.remove(service);
-                }
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("not ready in " + READY_TIMEOUT.toSeconds() + " s: "
-                        + waiting.stream().map(s -> s.service().module).toList() + "; see " + settings.logs());
-            }
-            if (!waiting.isEmpty()) {
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
+        ServiceGroups.recordStartupCaches(settings, publicKey, List.of(Service.values()), services);
     }
 
     public String url(Service service) {
@@ -275,7 +222,7 @@ public final class LocalStack implements AutoCloseable {
         old.stop();
         ServiceProcess started = ServiceProcess.start(service, settings, LocalKeys.ensure(settings.keys()));
         services.set(services.indexOf(old), started);
-        awaitReady(settings, List.of(started), true);
+        ServiceGroups.awaitReady(settings, List.of(started), true);
     }
 
     // Replicas, for a stack started with startReplicated: what a Deployment does to its pods.
@@ -297,7 +244,7 @@ public final class LocalStack implements AutoCloseable {
         synchronized (this) {
             replica = startReplicaProcess(service, LocalKeys.ensure(settings.keys()));
         }
-        awaitReady(settings, List.of(replica), true);
+        ServiceGroups.awaitReady(settings, List.of(replica), true);
         return replica;
     }
 
@@ -363,7 +310,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        stopAll(services);
+        ServiceGroups.stopAll(services);
         services.clear();
         balancers.values().forEach(ServiceBalancer::close);
         balancers.clear();
@@ -379,76 +326,6 @@ public final class LocalStack implements AutoCloseable {
             }
             postgres = null;
         }
-    }
-
-    /** Side by side: a service writing its start-up cache takes seconds to exit. */
-    private static void stopAll(List<ServiceProcess> processes) {
-        List<Thread> stopping = processes.stream().map(process -> new Thread(process::stop, "stop " + process.service().module))
-                .toList();
-        stopping.forEach(Thread::start);
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    public static void main(String[] arguments) throws Exception {
-        Path root = Path.of(".").toAbsolutePath().normalize();
-        Path state = null;
-        boolean fresh = false;
-        boolean infrastructureOnly = false;
-        for (int i = 0; i < arguments.length; i++) {
-            switch (arguments[i]) {
-                case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
-                case "--state" -> state = Path.of(arguments[++i]).toAbsolutePath().normalize();
-                case "--fresh" -> fresh = true;
-                case "--infrastructure-only" -> infrastructureOnly = true;
-                default -> {
-                    System.err.println("usage: deploy/local/run [--fresh] [--state DIR] [--infrastructure-only]");
-                    System.exit(2);
-                }
-            }
-        }
-        Instant started = Instant.now();
-        LocalStack stack;
-        try {
-            StackSettings settings = StackSettings.fromEnvironment(root, state == null ? root.resolve(".local") : state, fresh);
-            stack = infrastructureOnly ? startInfrastructure(settings) : start(settings);
-        } catch (Exception e) {
-            System.err.println("the local stack did not start: " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("stopping");
-            stack.close();
-            say("stopped");
-            stopped.countDown();
-        }, "local-stack-shutdown"));
-        printWelcome(stack, Duration.between(started, Instant.now()));
-        stopped.await();
-    }
-
-    private static void printWelcome(LocalStack stack, Duration startup) throws Exception {
-        StackSettings settings = stack.settings;
-        StringBuilder text = new StringBuilder("\n");
-        for (Service service : stack.servicesItRuns()) {
-            text.append(String.format("  %-21s %s   (OpenAPI: %s/q/swagger-ui)%n", service.module, settings.url(service), settings.url(service)));
-        }
-        text.append(String.format("  %-21s 127.0.0.1:%d (user postgres; databases skills, practice_logs, evidence, progress)%n",
-                "PostgreSQL", settings.postgresPort()));
-        text.append(String.format("  %-21s %s%n", "Kafka", settings.kafkaBootstrap()));
-        text.append(String.format("  %-21s %s%n%n", "logs", settings.logs()));
-        text.append("  demo user ").append(DEMO_USER).append(", token valid for 12 h:\n\n");
-        text.append("  export TOKEN=").append(stack.demoToken(Duration.ofHours(12))).append("\n\n");
-        text.append(String.format("  started in %.1f s; Ctrl-C stops everything%n", startup.toMillis() / 1000.0));
-        System.out.println(text);
-        System.out.println("READY");
-        System.out.flush();
     }
 
     private static void requireFree(String what, int port) {
@@ -470,7 +347,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static void say(String message) {
+    static void say(String message) {
         System.out.println("[local-stack] " + message);
     }
 }

@@ -11,25 +11,17 @@ public enum Service {
     PRACTICE_LOG("practice-log-service", "practice_logs", 8082, "PT_PRACTICE_LOG_PORT"),
     EVIDENCE("evidence-service", "evidence", 8083, "PT_EVIDENCE_PORT", Service.FEWER_START_UP_COMPILES),
     /**
-     * A young generation half the heap: a backlog's polled batches live a few hundred milliseconds,
-     * longer than the default young generation of a small heap keeps them, and were promoted only to
-     * fill the old one (a rebuild's collections took a quarter of it). Survivor spaces a quarter of it
-     * each instead of a tenth: the 20–30 MB of batches in flight at each young collection of a rebuild
-     * overflowed them into the old generation, which then needed a full collection every 0.3 s
-     * (bench P4: full collections 82–85 → 51 per run, their pauses ~3.5 → ~1.5 s). Idle, the heap is
-     * still small.
+     * A young generation half the heap, survivor spaces a quarter of it: a backlog's polled batches
+     * live a few hundred milliseconds, longer than a small heap's default young generation keeps them,
+     * and once promoted they fill the old generation and force full collections. Idle, the heap stays small.
      */
     PROGRESS("progress-service", "progress", 8084, "PT_PROGRESS_PORT", "-XX:NewRatio=1", "-XX:SurvivorRatio=2");
 
     /**
-     * skills-service's and evidence-service's flag. The two write through Hibernate Reactive and load
-     * ~4 300 classes more than the other two, ~35 MB of class metadata, symbols and JIT code. The JIT
-     * compiles a method after ten times the default calls: start-up code, which runs a few hundred
-     * times, stays interpreted instead of leaving ~9 MB of profiled C1 code and its profiles behind, and
-     * a hot path still reaches the threshold within its first seconds of load. Idle RSS 209–210 →
-     * 193–195 MB (bench P7). The price: medium-hot code reaches C2 later, so under a burst of imports
-     * the two spend ~15 % (skills) and ~30 % (evidence) more CPU on the same events. (A constant, so
-     * the constants above may name it before its declaration.)
+     * skills-service's and evidence-service's flag: they load Hibernate, thousands of classes more than
+     * the other two. The JIT compiles a method only after ten times the default calls, so start-up code
+     * stays interpreted instead of leaving profiled code behind (less memory at rest); a hot path still
+     * compiles within its first seconds of load. (A constant, so the constants above may name it.)
      */
     private static final String FEWER_START_UP_COMPILES = "-XX:CompileThresholdScaling=10";
 

@@ -192,7 +192,7 @@ class LocalStackIT {
         Path publicKey = LocalKeys.ensure(settings.keys());
         List<ServiceProcess> running = new ArrayList<>();
 
-        LocalStack.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), running);
+        ServiceGroups.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), running);
 
         assertThat(running).as("the recording JVM is stopped").isEmpty();
         assertThat(ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey)).as("recorded once").isEmpty();
@@ -215,7 +215,7 @@ class LocalStackIT {
         StackSettings withCaches = secondPracticeLogService("it-no-startup-cache", settings.serviceJvmOptions() + " -Xshare:off");
         Path publicKey = LocalKeys.ensure(settings.keys());
 
-        LocalStack.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), new ArrayList<>());
+        ServiceGroups.recordStartupCaches(withCaches, publicKey, List.of(Service.PRACTICE_LOG), new ArrayList<>());
 
         assertThat(ServiceProcess.startRecording(Service.PRACTICE_LOG, withCaches, publicKey)).as("not asked again").isEmpty();
         ServiceProcess started = ServiceProcess.start(Service.PRACTICE_LOG, withCaches, publicKey);

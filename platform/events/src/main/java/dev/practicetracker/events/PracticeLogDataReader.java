@@ -17,12 +17,12 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 /**
  * Reads {@link PracticeLogData}, the data of every log event, which every consumer of the log
  * events decodes once per event (a rebuild: a million times). Jackson's reader for a record
- * collects each property in a buffer and then calls the constructor; with the time module's
- * {@code LocalDate} parsing that was ~1 µs and ~2 KB of garbage per event, about a quarter of
- * progress-service's allocation in a rebuild. This reads the fields straight into locals. Each
- * value in the form every service writes is read directly; any other token goes to the reader
- * Jackson would have used for that property, so what is accepted and how it fails are unchanged
- * (unknown fields are skipped, an absent number is 0, a missing object is null).
+ * collects each property in a buffer and then calls the constructor, and with the time module's
+ * {@code LocalDate} parsing that is a large share of progress-service's allocation in a rebuild.
+ * This reads the fields straight into locals. Each value in the form every service writes is read
+ * directly; any other token goes to the reader Jackson uses for that property, so what is accepted
+ * and how it fails are Jackson's (unknown fields are skipped, an absent number is 0, a missing
+ * object is null).
  */
 final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> implements ResolvableDeserializer {
 

@@ -9,7 +9,7 @@ import java.util.UUID;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.Violations;
 import dev.practicetracker.platform.security.Caller;
-import dev.practicetracker.practicelog.repository.HistoryQuery;
+import dev.practicetracker.practicelog.HistoryQuery;
 
 /**
  * The history filters of API.md: {@code skill_id}, and {@code from} / {@code to} as dates

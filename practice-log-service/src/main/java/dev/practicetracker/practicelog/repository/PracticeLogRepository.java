@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.practicelog.ActivityType;
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.PracticeLog;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

@@ -41,7 +41,7 @@ import dev.practicetracker.practicelog.mapping.LogFields;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
 import dev.practicetracker.practicelog.mapping.PracticeLogResponse;
 import dev.practicetracker.practicelog.mapping.QuickLogRequest;
-import dev.practicetracker.practicelog.repository.HistoryQuery;
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.service.PracticeLogService;
 import dev.practicetracker.practicelog.service.QuickLogs;
 import dev.practicetracker.practicelog.transfer.ImportParser;

@@ -24,7 +24,7 @@ import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.LogFields;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
-import dev.practicetracker.practicelog.repository.HistoryQuery;
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.repository.KnownSkill;
 import dev.practicetracker.practicelog.repository.PracticeLogRepository;
 import io.smallrye.mutiny.Uni;

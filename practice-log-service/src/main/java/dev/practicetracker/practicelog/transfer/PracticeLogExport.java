@@ -17,7 +17,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.practicetracker.events.InstantText;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
-import dev.practicetracker.practicelog.repository.HistoryQuery;
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.repository.PracticeLogRepository;
 
 /**

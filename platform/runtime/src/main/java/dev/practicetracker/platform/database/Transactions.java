@@ -11,8 +11,8 @@ import io.vertx.mutiny.sqlclient.Transaction;
 /**
  * Transactions whose {@code BEGIN} costs no round trip of its own. {@link Pool#withTransaction} waits
  * for the answer to {@code BEGIN} before the work sends its first statement; a consumer's or the
- * relay's transaction is a few short statements, so that wait was one more round trip, taken while
- * it held its locks. Here the first statements go out right behind {@code BEGIN}, in the
+ * relay's transaction is a few short statements, so that wait would be one more round trip, taken
+ * while it holds its locks. Here the first statements go out right behind {@code BEGIN}, in the
  * connection's pipeline; PostgreSQL runs them in order, so they are inside the transaction all the
  * same.
  */

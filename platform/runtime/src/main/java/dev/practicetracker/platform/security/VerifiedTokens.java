@@ -25,10 +25,9 @@ import io.smallrye.jwt.auth.principal.ParseException;
 /**
  * The bearer-token parser every request goes through, remembering the tokens it has verified. A
  * client sends the same token with every request until it expires, and verifying it (an RS256
- * signature check, then parsing its claims) was over a third of progress-service's CPU under a read
- * load. A token is taken from here only if it is exactly the string verified before, only before
+ * signature check, then parsing its claims) is a third of a read's CPU. A token is taken from here only if it is exactly the string verified before, only before
  * its {@code exp} and at most {@link #LONGEST_REUSE} after it was verified; anything else (a new, a
- * changed, an expired or a rejected token) goes to smallrye-jwt's own parser as before. Rejections
+ * changed, an expired or a rejected token) goes to smallrye-jwt's own parser. Rejections
  * are never remembered, and at most {@link #CAPACITY} tokens are.
  */
 @Alternative

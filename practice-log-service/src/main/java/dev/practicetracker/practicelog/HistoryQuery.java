@@ -1,4 +1,4 @@
-package dev.practicetracker.practicelog.repository;
+package dev.practicetracker.practicelog;
 
 import java.time.Instant;
 import java.util.UUID;
