@@ -2,6 +2,8 @@ package dev.practicetracker.platform.outbox;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,7 @@ public interface OutboxConfig {
 
     /** Rows published per relay transaction. */
     @WithDefault("500")
+    @Min(1)
     int batchSize();
 
     /** Safety-net poll; the relay normally runs right after each commit. */
