@@ -22,13 +22,19 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.practicetracker.evidence.Evidence;
 import dev.practicetracker.evidence.mapping.CreateEvidenceRequest;
+import dev.practicetracker.evidence.mapping.EvidenceBySkill;
 import dev.practicetracker.evidence.mapping.EvidenceMapper;
+import dev.practicetracker.evidence.mapping.EvidenceResponse;
 import dev.practicetracker.evidence.service.EvidenceService;
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.paging.Page;
@@ -45,7 +51,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Evidence")
+@Tag(name = "Evidence", description = "Links, notes and screenshot metadata attached to practice logs and skills")
 public class EvidenceResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -59,6 +65,9 @@ public class EvidenceResource {
     }
 
     /** A link, a note or a screenshot's metadata, attached to the caller's practice log or skill. */
+    @Operation(operationId = "createEvidence", summary = "Attach evidence to one of the caller's logs or skills")
+    @APIResponse(responseCode = "201", description = "the evidence, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceResponse.class)))
+    @APIResponse(responseCode = "404", description = "the log or skill is not the caller's")
     @POST
     public Uni<Response> create(@Valid @NotNull CreateEvidenceRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
@@ -68,6 +77,9 @@ public class EvidenceResource {
      * {@code ?skill_id=}: the skill's evidence grouped by practice session, chronological, plus the
      * skill's own items. {@code ?practice_log_id=}: one session's. Neither: everything, newest first.
      */
+    @Operation(operationId = "listEvidence", summary = "List evidence: a skill's by session, one session's, or all the caller's")
+    @APIResponse(responseCode = "200", description = "with skill_id: the skill's evidence grouped by session; otherwise a page of evidence", content = @Content(mediaType = "application/json", schema = @Schema(anyOf = { EvidenceBySkill.class, Page.class })))
+    @APIResponse(responseCode = "404", description = "the skill or log named is not the caller's")
     @GET
     public Uni<Object> list(
             @QueryParam("skill_id") String skillId,
@@ -95,6 +107,8 @@ public class EvidenceResource {
                 .map(rows -> Page.of(rows, limit, EvidenceMapper::byCreation, EvidenceMapper::toResponse));
     }
 
+    @Operation(operationId = "getEvidence", summary = "Get one item of evidence")
+    @APIResponse(responseCode = "200", description = "the evidence, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceResponse.class)))
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -104,6 +118,8 @@ public class EvidenceResource {
     }
 
     /** A merge patch of what the item says: {@code url}, {@code text} or {@code file}. */
+    @Operation(operationId = "updateEvidence", summary = "Change what an item of evidence says (JSON merge patch)")
+    @APIResponse(responseCode = "200", description = "the changed evidence, its new version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceResponse.class)))
     @PATCH
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
@@ -111,6 +127,8 @@ public class EvidenceResource {
         return service.update(caller.get(), id, body, ifMatch).map(EvidenceResource::ok);
     }
 
+    @Operation(operationId = "deleteEvidence", summary = "Delete an item of evidence")
+    @APIResponse(responseCode = "204", description = "deleted")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {

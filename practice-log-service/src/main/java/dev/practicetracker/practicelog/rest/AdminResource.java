@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.practicetracker.platform.security.Roles;
@@ -18,7 +19,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/practice-logs/admin")
 @RolesAllowed(Roles.ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Operations")
+@Tag(name = "Operations", description = "Operator endpoints; the token needs the admin group")
 public class AdminResource {
 
     private final Republisher republisher;
@@ -28,6 +29,7 @@ public class AdminResource {
     }
 
     /** Publishes every live log's current state again (when retention has passed and a projection is rebuilt). */
+    @Operation(operationId = "republishPracticeLogs", summary = "Publish every live log's current state again (operators)")
     @POST
     @Path("/republish")
     public Uni<Map<String, Long>> republish() {

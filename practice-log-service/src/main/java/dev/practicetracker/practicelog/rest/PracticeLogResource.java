@@ -22,6 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +38,7 @@ import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.CreatePracticeLogRequest;
 import dev.practicetracker.practicelog.mapping.HistoryFilter;
@@ -41,10 +46,10 @@ import dev.practicetracker.practicelog.mapping.LogFields;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
 import dev.practicetracker.practicelog.mapping.PracticeLogResponse;
 import dev.practicetracker.practicelog.mapping.QuickLogRequest;
-import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.service.PracticeLogService;
 import dev.practicetracker.practicelog.service.QuickLogs;
 import dev.practicetracker.practicelog.transfer.ImportParser;
+import dev.practicetracker.practicelog.transfer.ImportResult;
 import dev.practicetracker.practicelog.transfer.PracticeLogExport;
 import dev.practicetracker.practicelog.transfer.PracticeLogImport;
 import io.smallrye.mutiny.Uni;
@@ -53,7 +58,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Practice logs")
+@Tag(name = "Practice logs", description = "Each practice session of a skill: logged, listed, changed, imported and exported")
 public class PracticeLogResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -76,12 +81,18 @@ public class PracticeLogResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "createPracticeLog", summary = "Log a practice session")
+    @APIResponse(responseCode = "201", description = "the log, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
+    @APIResponse(responseCode = "404", description = "the skill is not the caller's")
     @POST
     public Uni<Response> create(@NotNull CreatePracticeLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body, body.skillId(), body.fields()).map(IdempotentCreates.Answer::toResponse);
     }
 
     /** One tap: {@code {"skill_id", "preset": "15m"|"30m"|"1h"}} (or {@code duration}), dated now. */
+    @Operation(operationId = "quickLog", summary = "Log a session with one tap: a preset duration, dated now")
+    @APIResponse(responseCode = "201", description = "the log, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
+    @APIResponse(responseCode = "404", description = "the skill is not the caller's")
     @POST
     @Path("/quick")
     public Uni<Response> quick(@NotNull QuickLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
@@ -89,6 +100,7 @@ public class PracticeLogResource {
         return service.create(caller.get(), idempotencyKey, body, body.skillId(), fields).map(IdempotentCreates.Answer::toResponse);
     }
 
+    @Operation(operationId = "listPracticeLogs", summary = "List the caller's logs, newest first")
     @GET
     public Uni<Page<PracticeLogResponse>> list(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
@@ -101,6 +113,8 @@ public class PracticeLogResource {
                 .map(rows -> Page.of(rows, limit, PracticeLogMapper::cursorOf, PracticeLogMapper::toResponse));
     }
 
+    @Operation(operationId = "getPracticeLog", summary = "Get a practice log")
+    @APIResponse(responseCode = "200", description = "the log, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -110,6 +124,8 @@ public class PracticeLogResource {
     }
 
     /** A JSON merge patch of date_practiced, duration, description, the ratings, activity_type and milestone_id. */
+    @Operation(operationId = "updatePracticeLog", summary = "Change a practice log (JSON merge patch)")
+    @APIResponse(responseCode = "200", description = "the changed log, its new version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
     @PATCH
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
@@ -117,6 +133,8 @@ public class PracticeLogResource {
         return service.update(caller.get(), id, body, ifMatch).map(PracticeLogResource::ok);
     }
 
+    @Operation(operationId = "deletePracticeLog", summary = "Delete a practice log")
+    @APIResponse(responseCode = "204", description = "deleted")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -127,6 +145,10 @@ public class PracticeLogResource {
      * Bulk import of up to 10 000 rows (≤ 10 MiB), CSV with a header row or a JSON array; all or
      * nothing. {@code ?dry_run=true} only validates.
      */
+    @Operation(operationId = "importPracticeLogs", summary = "Import logs from CSV or JSON, all or nothing")
+    @APIResponse(responseCode = "201", description = "imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "dry run: every row is valid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "404", description = "a skill was deleted meanwhile")
     @POST
     @Path("/import")
     @LargeBody
@@ -141,6 +163,7 @@ public class PracticeLogResource {
     }
 
     /** The caller's logs (same filters as the list), streamed: {@code ?format=csv} (default) or {@code json}. */
+    @Operation(operationId = "exportPracticeLogs", summary = "Export the caller's logs as CSV or JSON")
     @GET
     @Path("/export")
     @Produces({ CSV, MediaType.APPLICATION_JSON })

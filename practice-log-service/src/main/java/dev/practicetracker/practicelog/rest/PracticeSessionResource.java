@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
@@ -32,6 +36,7 @@ import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.practicelog.PracticeSession;
 import dev.practicetracker.practicelog.mapping.CompleteSessionRequest;
 import dev.practicetracker.practicelog.mapping.PracticeLogMapper;
+import dev.practicetracker.practicelog.mapping.PracticeLogResponse;
 import dev.practicetracker.practicelog.mapping.SessionResponse;
 import dev.practicetracker.practicelog.mapping.SessionStats;
 import dev.practicetracker.practicelog.mapping.StartSessionRequest;
@@ -42,7 +47,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Live practice sessions")
+@Tag(name = "Live practice sessions", description = "Timed sessions that become practice logs when they end")
 public class PracticeSessionResource {
 
     private final PracticeSessionService service;
@@ -54,6 +59,10 @@ public class PracticeSessionResource {
     }
 
     /** Starts a live timed session of a skill: 201; 409 if one of that skill is already active. */
+    @Operation(operationId = "startSession", summary = "Start a live timed session")
+    @APIResponse(responseCode = "201", description = "the session, at its Location", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "404", description = "the skill is not the caller's")
+    @APIResponse(responseCode = "409", description = "a session of this skill is already active")
     @POST
     public Uni<Response> start(@Valid @NotNull StartSessionRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.start(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
@@ -63,6 +72,10 @@ public class PracticeSessionResource {
      * Ends an active session. {@code completed} or {@code partial} of at least a minute: 201 with the
      * practice log it became. {@code abandoned} (or under a minute): 200 with the ended session.
      */
+    @Operation(operationId = "completeSession", summary = "End a live session")
+    @APIResponse(responseCode = "201", description = "completed or partial, a minute or more: the log it became", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
+    @APIResponse(responseCode = "200", description = "abandoned, or under a minute: the ended session", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SessionResponse.class)))
+    @APIResponse(responseCode = "409", description = "the session has already ended")
     @POST
     @Path("/{id}/complete")
     public Uni<Response> complete(@PathParam("id") UUID id, @Valid @NotNull CompleteSessionRequest body) {
@@ -74,6 +87,7 @@ public class PracticeSessionResource {
     }
 
     /** The caller's sessions, newest first; {@code ?status=active} for the live ones. */
+    @Operation(operationId = "listSessions", summary = "List the caller's sessions")
     @GET
     public Uni<Page<SessionResponse>> list(@QueryParam("status") String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
@@ -81,6 +95,7 @@ public class PracticeSessionResource {
                 .map(sessions -> new Page<>(sessions.stream().map(SessionResponse::of).toList(), null));
     }
 
+    @Operation(operationId = "sessionStats", summary = "Session statistics")
     @GET
     @Path("/stats")
     public Uni<SessionStats> stats(@QueryParam("skill_id") String skillId) {

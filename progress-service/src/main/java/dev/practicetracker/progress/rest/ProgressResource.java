@@ -20,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.practicetracker.platform.paging.Page;
@@ -44,7 +48,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/progress")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Progress")
+@Tag(name = "Progress", description = "Totals, streaks, stage, trend, calendars and summaries, computed from the practice logs")
 public class ProgressResource {
 
     static final String SVG = "image/svg+xml";
@@ -58,11 +62,13 @@ public class ProgressResource {
     }
 
     /** The caller's overview: user-level figures, and each skill, most practised first. */
+    @Operation(operationId = "getProgressOverview", summary = "The caller's progress across skills")
     @GET
     public Uni<UserProgressResponse> overview() {
         return progress.overview(caller.get());
     }
 
+    @Operation(operationId = "getSkillProgress", summary = "A skill's progress")
     @GET
     @Path("/skills/{skillId}")
     public Uni<SkillProgressResponse> skill(@PathParam("skillId") UUID skillId) {
@@ -70,6 +76,7 @@ public class ProgressResource {
     }
 
     /** Buckets by week (from Monday) or month in the caller's zone, empty ones included; default: the last 12. */
+    @Operation(operationId = "getSkillSummary", summary = "A skill's practice by week or month")
     @GET
     @Path("/skills/{skillId}/summary")
     public Uni<Page<Calendar.Bucket>> summary(@PathParam("skillId") UUID skillId,
@@ -79,6 +86,7 @@ public class ProgressResource {
     }
 
     /** One entry per local day of the range (default: the last 365 days), for heatmaps. */
+    @Operation(operationId = "getCalendar", summary = "The caller's practice calendar")
     @GET
     @Path("/calendar")
     public Uni<Page<PracticeDay>> calendar(@QueryParam("from") String from, @QueryParam("to") String to,
@@ -88,6 +96,7 @@ public class ProgressResource {
     }
 
     /** A GitHub-style heatmap of the skill's last 52 weeks (or {@code ?from=&to=}). */
+    @Operation(operationId = "getSkillCalendarSvg", summary = "A skill's practice heatmap as SVG")
     @GET
     @Path("/skills/{skillId}/calendar.svg")
     @Produces(SVG)
@@ -100,6 +109,7 @@ public class ProgressResource {
     }
 
     /** A shields-style badge of the caller's current streak. */
+    @Operation(operationId = "getStreakBadge", summary = "The caller's current streak as an SVG badge")
     @GET
     @Path("/badge.svg")
     @Produces(SVG)
@@ -107,6 +117,8 @@ public class ProgressResource {
         return progress.currentStreak(caller.get()).map(streak -> svg(BadgeSvg.render(streak)));
     }
 
+    @Operation(operationId = "getGoals", summary = "The caller's weekly goal")
+    @APIResponse(responseCode = "200", description = "the goal, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GoalsResponse.class)))
     @GET
     @Path("/goals")
     public Uni<Response> goals() {
@@ -114,6 +126,8 @@ public class ProgressResource {
     }
 
     /** Sets the weekly goal: {@code {"weekly_minutes": N, "weekly_sessions": N}} (either may be null). */
+    @Operation(operationId = "setGoals", summary = "Set the caller's weekly goal")
+    @APIResponse(responseCode = "200", description = "the goal, its new version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = GoalsResponse.class)))
     @PUT
     @Path("/goals")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -122,6 +136,7 @@ public class ProgressResource {
     }
 
     /** The caller's skills not practised in {@code ?days=} (default 7) days, stalest first. */
+    @Operation(operationId = "getReminders", summary = "Skills not practised for a number of days")
     @GET
     @Path("/reminders")
     public Uni<Page<Reminder>> reminders(@QueryParam("days") @DefaultValue("7") @Min(1) @Max(365) int days) {

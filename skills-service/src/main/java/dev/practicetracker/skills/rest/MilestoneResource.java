@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +35,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/skills/{id}/milestones")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Milestones")
+@Tag(name = "Milestones", description = "Progress on the milestones of a skill's roadmap")
 public class MilestoneResource {
 
     private final MilestoneService service;
@@ -43,6 +47,7 @@ public class MilestoneResource {
     }
 
     /** Every milestone of the roadmap, in order, with its status and the minutes practised on it. */
+    @Operation(operationId = "listMilestones", summary = "List a skill's milestones with the caller's progress on each")
     @GET
     public Uni<Page<MilestoneResponse>> list(@PathParam("id") UUID skillId) {
         return service.list(caller.get(), skillId)
@@ -51,6 +56,9 @@ public class MilestoneResource {
     }
 
     /** {@code {"status": "not_started"|"in_progress"|"completed"|"failed", "notes": "..."}} as a merge patch. */
+    @Operation(operationId = "updateMilestone", summary = "Change the status or notes of a milestone")
+    @APIResponse(responseCode = "200", description = "the milestone, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MilestoneResponse.class)))
+    @APIResponse(responseCode = "409", description = "a transition the milestone's status does not allow")
     @PATCH
     @Path("/{milestoneId}")
     @Consumes({ SkillResource.MERGE_PATCH, MediaType.APPLICATION_JSON })

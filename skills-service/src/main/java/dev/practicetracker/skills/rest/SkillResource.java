@@ -23,6 +23,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +50,7 @@ import io.smallrye.mutiny.Uni;
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Skills")
+@Tag(name = "Skills", description = "The skills a user practises, with their roadmaps")
 public class SkillResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
@@ -59,11 +63,15 @@ public class SkillResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "createSkill", summary = "Create a skill")
+    @APIResponse(responseCode = "201", description = "the skill, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillResponse.class)))
+    @APIResponse(responseCode = "409", description = "the caller already has a skill of this name")
     @POST
     public Uni<Response> create(@Valid @NotNull SkillFields body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
     }
 
+    @Operation(operationId = "listSkills", summary = "List the caller's skills, newest first")
     @GET
     public Uni<Page<SkillResponse>> list(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
@@ -74,6 +82,8 @@ public class SkillResource {
                 .map(rows -> Page.of(rows, limit, SkillMapper::cursorOf, SkillMapper::toResponse));
     }
 
+    @Operation(operationId = "getSkill", summary = "Get a skill")
+    @APIResponse(responseCode = "200", description = "the skill, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillResponse.class)))
     @GET
     @Path("/{id}")
     public Uni<Response> get(@PathParam("id") UUID id) {
@@ -83,6 +93,9 @@ public class SkillResource {
     }
 
     /** A JSON merge patch (RFC 7396) of name, description, category, target_hours and tags. */
+    @Operation(operationId = "updateSkill", summary = "Change a skill (JSON merge patch)")
+    @APIResponse(responseCode = "200", description = "the changed skill, its new version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillResponse.class)))
+    @APIResponse(responseCode = "409", description = "the caller already has a skill of the new name")
     @PATCH
     @Path("/{id}")
     @Consumes({ MERGE_PATCH, MediaType.APPLICATION_JSON })
@@ -91,6 +104,8 @@ public class SkillResource {
     }
 
     /** Deletes the skill; its practice logs, evidence and progress follow through events. */
+    @Operation(operationId = "deleteSkill", summary = "Delete a skill, with its logs, evidence and progress")
+    @APIResponse(responseCode = "204", description = "deleted")
     @DELETE
     @Path("/{id}")
     public Uni<Response> delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
@@ -98,6 +113,8 @@ public class SkillResource {
     }
 
     /** Replaces the skill's learning roadmap: levels 1–10 of milestones, ids unique within the skill. */
+    @Operation(operationId = "replaceRoadmap", summary = "Replace a skill's roadmap")
+    @APIResponse(responseCode = "200", description = "the skill with its new roadmap", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillResponse.class)))
     @PUT
     @Path("/{id}/roadmap")
     public Uni<Response> replaceRoadmap(@PathParam("id") UUID id, @NotNull RoadmapRequest body,

@@ -10,6 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.practicetracker.platform.security.Caller;
@@ -21,7 +25,7 @@ import io.smallrye.mutiny.Uni;
 @Path("/users/me")
 @RolesAllowed(Roles.USER)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Users")
+@Tag(name = "Users", description = "The caller's account: erasure of everything they stored")
 public class UserResource {
 
     /** What the caller is told: erasure has started everywhere and is done here. */
@@ -37,6 +41,8 @@ public class UserResource {
     }
 
     /** Erases the caller (GDPR): 202 — every service deletes all of the caller's data within seconds. */
+    @Operation(operationId = "eraseMe", summary = "Erase the caller's data in every service")
+    @APIResponse(responseCode = "202", description = "accepted: every service deletes the caller's data within seconds", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ErasureAccepted.class)))
     @DELETE
     public Uni<Response> erase() {
         Caller who = caller.get();
