@@ -65,10 +65,10 @@ public class Outbox {
         return Transactions.pipelined(pool, connection -> {
             used.set(connection);
             return write.apply(connection);
-        }).onItemOrFailure().invoke((result, failure) -> {
-            // committed or rolled back, the transaction is over; only a commit has events to publish
+        }).onTermination().invoke((result, failure, cancelled) -> {
+            // committed, rolled back or given up, the transaction is over; only a commit has events to publish
             boolean appendedSome = used.get() != null && appended.remove(used.get());
-            if (appendedSome && failure == null) {
+            if (appendedSome && failure == null && !cancelled) {
                 relay.wake();
             }
         });
@@ -92,7 +92,7 @@ public class Outbox {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        appended.add(transaction);
+        markAppended(transaction);
         return transaction.preparedQuery(INSERT).execute(parameters(List.of(), events)).replaceWithVoid();
     }
 
@@ -133,8 +133,15 @@ public class Outbox {
      */
     public Uni<RowSet<Row>> executeWithEvents(SqlClient client, String statement, List<Object> changeParameters,
             List<OutboxMessage> events) {
-        appended.add(client);
+        markAppended(client);
         return client.preparedQuery(statement).execute(parameters(changeParameters, events));
+    }
+
+    /** A statement on the pool is its own transaction, woken for by {@link #inStatement}: only a connection is tracked. */
+    private void markAppended(SqlClient client) {
+        if (client != pool) {
+            appended.add(client);
+        }
     }
 
     private SessionWrites session() {
