@@ -43,8 +43,8 @@ public final class Bench {
         }
         StackSettings defaults = StackSettings.fromEnvironment(root, true);
         StackSettings settings = new StackSettings(root, root.resolve("bench").resolve(".stack"), defaults.postgresPort(),
-                defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.servicePorts(), true, defaults.serviceJvmOptions(),
-                defaults.startupCaches());
+                defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.servicePorts(), true,
+                defaults.serviceJvmOptions() + " " + StackSettings.WITHOUT_RATE_LIMITS, defaults.startupCaches());
         Path work = Files.createDirectories(settings.stateDirectory().resolve("work"));
         List<Result> results = new ArrayList<>();
         System.out.println("[bench] starting a fresh local stack");

@@ -93,9 +93,10 @@ final class Practice implements AutoCloseable {
             ports.put(service, FreePorts.take());
         }
         Path root = Path.of("..").toAbsolutePath().normalize();
-        // no start-up caches: a fresh stack would record them first, and failures are what is tested here
+        // no start-up caches: a fresh stack would record them first, and failures are what is tested here; no rate
+        // limits: a few clients here stand for many users (LocalStackIT meets the limits)
         return new StackSettings(root, Path.of("target", directory).toAbsolutePath(), FreePorts.take(), FreePorts.take(),
-                FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS, false);
+                FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS + " " + StackSettings.WITHOUT_RATE_LIMITS, false);
     }
 
     String url(Service service, String path) {

@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
@@ -41,6 +42,8 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 
+import dev.practicetracker.local.Route;
+
 /**
  * Renders each overlay with {@code kubectl kustomize}, loads every object with the fabric8
  * Kubernetes model (an unknown field anywhere fails the test), and checks what production relies
@@ -54,9 +57,9 @@ class ManifestsTest {
     static final List<String> SERVICES = List.of("skills-service", "practice-log-service", "evidence-service", "progress-service");
     static final Set<String> TOPICS = Set.of("skill-events", "practice-log-events", "evidence-events", "user-events",
             "skill-events.dlq", "practice-log-events.dlq", "user-events.dlq");
-    static final Map<String, String> ROUTES = Map.of("/skills", "skills-service", "/users", "skills-service",
-            "/practice-logs", "practice-log-service", "/practice-sessions", "practice-log-service", "/evidence", "evidence-service",
-            "/progress", "progress-service");
+    /** What the local stack's entry point routes, each prefix to the service that owns it. */
+    static final Map<String, String> ROUTES = Arrays.stream(Route.values())
+            .collect(Collectors.toMap(route -> route.prefix, route -> route.service.module));
     static final Path K8S = Paths.get("").toAbsolutePath();
 
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
@@ -194,7 +197,7 @@ class ManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "local", "production" })
-    void everyRouteReachesTheServiceThatOwnsIt(String overlay) throws Exception {
+    void theIngressRoutesEveryPrefixAsTheLocalEntryPointDoes(String overlay) throws Exception {
         List<HasMetadata> objects = render(overlay);
         Set<String> services = Set.copyOf(names(objects, Service.class));
         Map<String, String> routes = ofKind(objects, Ingress.class).stream()

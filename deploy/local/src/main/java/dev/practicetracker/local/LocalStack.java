@@ -42,6 +42,7 @@ public final class LocalStack implements AutoCloseable {
     /** Replicas per service; above one, each service's port is its balancer's; none: the infrastructure alone. */
     private final int replicas;
     private final Map<Service, ServiceBalancer> balancers = new EnumMap<>(Service.class);
+    private EntryPoint entryPoint;
 
     private LocalStack(StackSettings settings, int replicas) {
         this.settings = settings;
@@ -91,6 +92,9 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : servicesItRuns()) {
             requireFree(service.module, settings.servicePorts().get(service));
         }
+        if (replicas > 0 && settings.gatewayPort().isPresent()) {
+            requireFree("the entry point", settings.gatewayPort().getAsInt());
+        }
         Path publicKey = LocalKeys.ensure(settings.keys());
 
         say("starting PostgreSQL on 127.0.0.1:" + settings.postgresPort());
@@ -119,6 +123,10 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         ServiceGroups.awaitReady(settings, services, true);
+        if (settings.gatewayPort().isPresent()) {
+            entryPoint = EntryPoint.start(settings.gatewayPort().getAsInt(), settings::url, System.getenv("PT_CORS_ORIGINS"));
+            say("serving every route on " + entryPoint.url() + " (the merged OpenAPI document: " + entryPoint.url() + EntryPoint.OPENAPI + ")");
+        }
     }
 
     /** Every service, unless the stack runs the infrastructure alone. */
@@ -143,6 +151,14 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(Service service) {
         return settings.url(service);
+    }
+
+    /** The entry point serving every route on one port; only for settings with a gateway port. */
+    public String entryPointUrl() {
+        if (entryPoint == null) {
+            throw new IllegalStateException("the stack runs no entry point");
+        }
+        return entryPoint.url();
     }
 
     String demoToken(Duration timeToLive) throws Exception {
@@ -310,6 +326,10 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (entryPoint != null) {
+            entryPoint.close();
+            entryPoint = null;
+        }
         ServiceGroups.stopAll(services);
         services.clear();
         balancers.values().forEach(ServiceBalancer::close);

@@ -52,6 +52,10 @@ public final class LocalStackCommand {
     private static void printWelcome(LocalStack stack, Duration startup) throws Exception {
         StackSettings settings = stack.settings();
         StringBuilder text = new StringBuilder("\n");
+        if (!stack.servicesItRuns().isEmpty()) {
+            text.append(String.format("  %-21s %s   (every route; OpenAPI of the whole API: %s%s)%n", "entry point", stack.entryPointUrl(),
+                    stack.entryPointUrl(), EntryPoint.OPENAPI));
+        }
         for (Service service : stack.servicesItRuns()) {
             text.append(String.format("  %-21s %s   (OpenAPI: %s/q/swagger-ui)%n", service.module, settings.url(service), settings.url(service)));
         }

@@ -1,26 +1,16 @@
 package dev.practicetracker.local;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -44,16 +34,12 @@ public final class ServiceBalancer implements AutoCloseable {
     static final Duration PROBE_PERIOD = Duration.ofMillis(100);
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     static final int FAILURE_THRESHOLD = 3;
-    /** Headers of one connection (RFC 9110 §7.6.1) or set by the HTTP client itself. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "transfer-encoding", "upgrade", "host",
-            "content-length", "expect", "te", "trailer", "proxy-connection");
 
     private final Service service;
     private final HttpServer server;
     private final ExecutorService handlers;
     private final ScheduledExecutorService prober;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpForwarding forwarding = new HttpForwarding();
     private final List<ServiceProcess> replicas = new CopyOnWriteArrayList<>();
     /** Failed probes in a row of each replica that has answered one with 200. */
     private final Map<ServiceProcess, Integer> failedProbes = new ConcurrentHashMap<>();
@@ -71,8 +57,8 @@ public final class ServiceBalancer implements AutoCloseable {
 
     static ServiceBalancer start(Service service, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        ExecutorService handlers = Executors.newCachedThreadPool(daemon(service.module + "-balancer"));
-        ScheduledExecutorService prober = Executors.newScheduledThreadPool(4, daemon(service.module + "-probe"));
+        ExecutorService handlers = Executors.newCachedThreadPool(HttpForwarding.daemon(service.module + "-balancer"));
+        ScheduledExecutorService prober = Executors.newScheduledThreadPool(4, HttpForwarding.daemon(service.module + "-probe"));
         ServiceBalancer balancer = new ServiceBalancer(service, server, handlers, prober);
         server.createContext("/", balancer::forward);
         server.setExecutor(handlers);
@@ -132,72 +118,20 @@ public final class ServiceBalancer implements AutoCloseable {
             List<ServiceProcess> candidates = ready;
             if (candidates.isEmpty()) {
                 failures.incrementAndGet();
-                answer(exchange, 503, service.module + " has no ready replica");
+                HttpForwarding.answer(exchange, 503, "Service Unavailable", service.module + " has no ready replica");
                 return;
             }
             ServiceProcess replica = candidates.get(Math.floorMod(next.getAndIncrement(), candidates.size()));
-            HttpResponse<byte[]> response;
             try {
-                response = client.send(request(exchange, replica), HttpResponse.BodyHandlers.ofByteArray());
+                forwarding.forward(exchange, replica.url());
             } catch (IOException dropped) {
                 failures.incrementAndGet();
-                answer(exchange, 502, replica.url() + " dropped the request: " + dropped);
-                return;
+                HttpForwarding.answer(exchange, 502, "Bad Gateway", replica.url() + " dropped the request: " + dropped);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                answer(exchange, 503, "the balancer is stopping");
-                return;
-            }
-            response.headers().map().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            byte[] body = response.body();
-            boolean noBody = body.length == 0 || exchange.getRequestMethod().equals("HEAD");
-            exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : body.length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
+                HttpForwarding.answer(exchange, 503, "Service Unavailable", "the balancer is stopping");
             }
         }
-    }
-
-    private static HttpRequest request(HttpExchange exchange, ServiceProcess replica) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(replica.url() + exchange.getRequestURI()))
-                .timeout(Duration.ofSeconds(60))
-                .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        return request.build();
-    }
-
-    private static void answer(HttpExchange exchange, int status, String detail) throws IOException {
-        byte[] body = ("{\"status\":" + status + ",\"title\":\"" + (status == 502 ? "Bad Gateway" : "Service Unavailable")
-                + "\",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     @Override

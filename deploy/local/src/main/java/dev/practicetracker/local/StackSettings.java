@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 
@@ -14,10 +15,18 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * Where the stack keeps its state and which ports it listens on. Defaults are API.md's; each port
  * is overridable by an environment variable. {@code startupCaches}: whether the services start from
  * start-up caches the stack records for them ({@link StartupCache}; {@code PT_STARTUP_CACHES=off}
- * turns them off).
+ * turns them off). {@code gatewayPort}: the port of the stack's {@link EntryPoint}, if it has one
+ * ({@code deploy/local/run}'s stack has, on {@code PT_GATEWAY_PORT}, 8080 by default).
  */
 public record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches) {
+        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches, OptionalInt gatewayPort) {
+
+    /** Without an entry point: each service is reached on its own port. */
+    public StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches) {
+        this(root, stateDirectory, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, fresh, serviceJvmOptions, startupCaches,
+                OptionalInt.empty());
+    }
 
     public static final String ISSUER = "https://practice-tracker.local";
     /**
@@ -27,6 +36,13 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
      */
     public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx256m -XX:MaxMetaspaceSize=128m -Xss512k"
             + (hasVmOption("TrimNativeHeapInterval") ? " -XX:TrimNativeHeapInterval=5000" : "");
+
+    /**
+     * A flag for {@code serviceJvmOptions}: the services without API.md's rate limits, for load that
+     * stands for many users but is sent as few (the bench measures capacity, the reliability suite
+     * faults under load).
+     */
+    public static final String WITHOUT_RATE_LIMITS = "-Dpractice-tracker.rate-limits.enabled=false";
 
     public static StackSettings fromEnvironment(Path root, boolean fresh) {
         return fromEnvironment(root, root.resolve(".local"), fresh);
@@ -42,7 +58,8 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
         return new StackSettings(root, stateDirectory, port("PT_POSTGRES_PORT", 54329), kafkaPort,
                 port("PT_KAFKA_CONTROLLER_PORT", kafkaPort + 1), ports, fresh,
                 System.getenv().getOrDefault("PT_SERVICE_JVM_OPTS", DEFAULT_JVM_OPTIONS),
-                !"off".equalsIgnoreCase(System.getenv().getOrDefault("PT_STARTUP_CACHES", "on").strip()));
+                !"off".equalsIgnoreCase(System.getenv().getOrDefault("PT_STARTUP_CACHES", "on").strip()),
+                OptionalInt.of(port("PT_GATEWAY_PORT", 8080)));
     }
 
     /** A service's JVM flags: its own, then the shared ones (or {@code PT_SERVICE_JVM_OPTS}), so the shared ones win. */
@@ -71,6 +88,11 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
 
     public String url(Service service) {
         return "http://127.0.0.1:" + servicePorts.get(service);
+    }
+
+    /** The entry point's URL; only for settings with one. */
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort.orElseThrow(() -> new IllegalStateException("these settings have no entry point"));
     }
 
     public String kafkaBootstrap() {

@@ -3,7 +3,10 @@ package dev.practicetracker.local;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -28,10 +32,12 @@ import org.junit.jupiter.api.Test;
 
 import io.opentelemetry.proto.trace.v1.Span;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /**
- * The whole system as {@code deploy/local/run} starts it: real PostgreSQL, a real Kafka broker and
- * the four packaged services, on free ports, driven only through their HTTP APIs.
+ * The whole system as {@code deploy/local/run} starts it: real PostgreSQL, a real Kafka broker, the
+ * four packaged services and the entry point in front of them, on free ports, driven only through
+ * their HTTP APIs.
  */
 class LocalStackIT {
 
@@ -51,7 +57,7 @@ class LocalStackIT {
                 + " -Dquarkus.otel.exporter.otlp.protocol=http/protobuf -Dquarkus.otel.bsp.schedule.delay=200ms";
         // no start-up caches (a fresh stack would record them first); one test below records one
         settings = new StackSettings(root, Path.of("target", "it-stack").toAbsolutePath(), FreePorts.take(), FreePorts.take(), FreePorts.take(),
-                ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing, false);
+                ports, true, StackSettings.DEFAULT_JVM_OPTIONS + tracing, false, OptionalInt.of(FreePorts.take()));
         stack = LocalStack.start(settings);
     }
 
@@ -134,6 +140,56 @@ class LocalStackIT {
                 .toList();
         assertThat(matching).as("%s spans of %s in %s", kind, service, trace).hasSize(1);
         return matching.get(0);
+    }
+
+    @Test
+    void aClientGeneratedFromTheMergedDocumentWalksThroughTheWholeApiAtTheEntryPoint() throws Exception {
+        UUID user = UUID.randomUUID();
+
+        new GeneratedClientWalkthrough(stack.entryPointUrl(), user, stack.tokenFor(user)).skillLogEvidenceProgressExportErasure();
+    }
+
+    @Test
+    void theEntryPointServesTheMergedDocumentOfEveryService() {
+        given().when().get(stack.entryPointUrl() + "/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo(OpenApiMerge.TITLE))
+                .body("paths", allOf(hasKey("/skills"), hasKey("/practice-logs"), hasKey("/evidence"), hasKey("/progress")));
+        given().when().get(stack.entryPointUrl() + "/skills").then().statusCode(401);
+        given().auth().oauth2(stack.demoTokenOrFail()).contentType(ContentType.JSON).body(Map.of("name", "Through the entry point"))
+                .when().post(stack.entryPointUrl() + "/skills")
+                .then().statusCode(201).header("Location", startsWith(stack.entryPointUrl() + "/skills/"));
+        given().when().get(stack.entryPointUrl() + "/nothing-here").then().statusCode(404);
+    }
+
+    /**
+     * API.md's default quota, 100 writes per 10 s per user, refilled evenly. A flood of writes (each
+     * refused as invalid: they count, and they are quick, so the flood outpaces the refill on any box)
+     * is answered 429 once past the quota; another user's write is not.
+     */
+    @Test
+    void aFloodOfWritesOverTheQuotaIsAnsweredTooManyRequestsWithWhenToRetry() {
+        String token = stack.tokenFor(UUID.randomUUID());
+        int passed = 0;
+        Response answer = null;
+        while (passed < 2000) {
+            answer = given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("name", ""))
+                    .when().post(stack.entryPointUrl() + "/skills");
+            if (answer.statusCode() != 400) {
+                break;
+            }
+            assertThat(answer.header("RateLimit-Limit")).isEqualTo("100");
+            passed++;
+        }
+
+        assertThat(passed).isBetween(100, 1999);
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.header("Retry-After")).isEqualTo("1");
+        assertThat(answer.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(answer.jsonPath().getString("detail")).contains("more than 100 writes per 10 s");
+        given().auth().oauth2(stack.tokenFor(UUID.randomUUID())).contentType(ContentType.JSON).body(Map.of("name", "Another user"))
+                .when().post(stack.entryPointUrl() + "/skills")
+                .then().statusCode(201);
     }
 
     @Test

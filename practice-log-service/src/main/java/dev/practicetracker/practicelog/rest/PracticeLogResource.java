@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -164,6 +165,9 @@ public class PracticeLogResource {
 
     /** The caller's logs (same filters as the list), streamed: {@code ?format=csv} (default) or {@code json}. */
     @Operation(operationId = "exportPracticeLogs", summary = "Export the caller's logs as CSV or JSON")
+    @APIResponse(responseCode = "200", description = "every log that matches, newest first, as an attachment", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = PracticeLogResponse.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING, description = "a header row, then one row per log")) })
     @GET
     @Path("/export")
     @Produces({ CSV, MediaType.APPLICATION_JSON })

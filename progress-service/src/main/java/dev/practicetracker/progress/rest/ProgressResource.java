@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -97,6 +98,7 @@ public class ProgressResource {
 
     /** A GitHub-style heatmap of the skill's last 52 weeks (or {@code ?from=&to=}). */
     @Operation(operationId = "getSkillCalendarSvg", summary = "A skill's practice heatmap as SVG")
+    @APIResponse(responseCode = "200", description = "the heatmap", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/skills/{skillId}/calendar.svg")
     @Produces(SVG)
@@ -110,6 +112,7 @@ public class ProgressResource {
 
     /** A shields-style badge of the caller's current streak. */
     @Operation(operationId = "getStreakBadge", summary = "The caller's current streak as an SVG badge")
+    @APIResponse(responseCode = "200", description = "the badge", content = @Content(mediaType = SVG, schema = @Schema(type = SchemaType.STRING)))
     @GET
     @Path("/badge.svg")
     @Produces(SVG)

@@ -1,5 +1,6 @@
 package dev.practicetracker.platform.openapi;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -7,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
@@ -14,14 +16,17 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
 import dev.practicetracker.platform.problem.Problem;
+import dev.practicetracker.platform.ratelimit.OperationClass;
+import dev.practicetracker.platform.ratelimit.RateLimitFilter;
 
 /**
  * Every error a service can answer, in its OpenAPI document, as the RFC 9457 problem it is. The
  * platform answers the same errors the same way everywhere (ProblemMappers), so they are derived
  * here from each operation's shape rather than written on every method: a bearer token (401, 403),
  * a path parameter (404), a body or query parameters (400 with its violations), a body (413, 415),
- * {@code If-Match} (412), {@code Idempotency-Key} (409, 422), an unexpected error (500) and a dependency
- * that may be down (503).
+ * {@code If-Match} (412), {@code Idempotency-Key} (409, 422), an unexpected error (500), a dependency
+ * that may be down (503), and a rate-limited {@link OperationClass} (429, with the quota's headers on
+ * its other answers).
  * An error response an operation declares itself keeps its description and gains the problem schema.
  */
 public class ProblemResponses implements OASFilter {
@@ -53,8 +58,30 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null) {
             return;
         }
-        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values()
-                .forEach(operation -> addProblems(path, operation)));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
+                .forEach((method, operation) -> {
+                    addProblems(path, operation);
+                    OperationClass.of(method.name(), path).ifPresent(limited -> addRateLimit(limited, operation.getResponses()));
+                }));
+    }
+
+    /** A limited operation's 429, with when to retry, and the quota's headers on each of its answers that passed. */
+    private static void addRateLimit(OperationClass limited, APIResponses responses) {
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.startsWith("2")) {
+                response.addHeader(RateLimitFilter.LIMIT, header("requests of this class (" + limited.description + ") the quota allows per period"))
+                        .addHeader(RateLimitFilter.REMAINING, header("requests left in the quota now"))
+                        .addHeader(RateLimitFilter.RESET, header("seconds until the quota is whole again"));
+            }
+        });
+        add(responses, "429", "over the caller's quota of " + limited.description + (limited.perClientAddress() ? " (per client address)" : "")
+                + "; retry after Retry-After seconds");
+        responses.getAPIResponse("429").addHeader(RateLimitFilter.RETRY_AFTER, header("seconds to wait before trying again"));
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)).minimum(BigDecimal.ZERO));
     }
 
     private static void addProblems(String path, Operation operation) {
