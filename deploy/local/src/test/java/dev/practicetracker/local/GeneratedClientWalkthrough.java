@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -62,14 +63,14 @@ final class GeneratedClientWalkthrough {
         assertThat(log.getSkillId()).isEqualTo(skill.getId());
 
         EvidenceResponse link = evidence.createEvidence(new CreateEvidenceRequest().type(EvidenceType.LINK)
-                .practiceLogId(log.getId()).url("https://example.org/recording"), UUID.randomUUID().toString());
+                .practiceLogId(log.getId()).url(URI.create("https://example.org/recording")), UUID.randomUUID().toString());
         assertThat(evidence.getEvidence(link.getId()).getUrl()).isEqualTo("https://example.org/recording");
 
         SkillProgressResponse figures = await().atMost(Duration.ofSeconds(30)).ignoreExceptionsInstanceOf(ApiException.class)
                 .until(() -> progress.getSkillProgress(skill.getId()), seen -> seen.getTotalSessions() == 1);
         assertThat(figures.getTotalMinutes()).isEqualTo(35L);
 
-        List<PracticeLogResponse> exported = logs.exportPracticeLogs("json", null, skill.getId().toString(), null);
+        List<PracticeLogResponse> exported = logs.exportPracticeLogs("json", null, skill.getId(), null);
         assertThat(exported).extracting(PracticeLogResponse::getId).containsExactly(log.getId());
 
         ErasureAccepted erasure = new UsersApi(client).eraseMe();

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +13,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import dev.practicetracker.events.EvidenceData;
+import dev.practicetracker.evidence.service.EvidenceRules;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violation;
 import dev.practicetracker.platform.problem.Violations;
 
 /** A screenshot's metadata — never its bytes. */
-public record ScreenshotFileFields(String filename, Long sizeBytes, String contentType, String storageUrl, Instant uploadedAt) {
+public record ScreenshotFileFields(
+        @Schema(required = true, maxLength = EvidenceRules.MAX_FILENAME_LENGTH, description = "a plain file name, no path") String filename,
+        @Schema(required = true, minimum = "1", maximum = "" + EvidenceRules.MAX_SIZE_BYTES) Long sizeBytes,
+        @Schema(required = true, pattern = "^" + EvidenceRules.IMAGE_TYPE_PATTERN + "$", examples = "image/png") String contentType,
+        @Schema(required = true, format = "uri", maxLength = EvidenceRules.MAX_URL_LENGTH, description = "where the image is stored (https)") String storageUrl,
+        @Schema(description = "not in the future") Instant uploadedAt) {
 
     /**
      * Reads {@code file} strictly: any member besides the metadata (say {@code data} or

@@ -23,8 +23,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -68,6 +72,15 @@ public class EvidenceResource {
     @Operation(operationId = "createEvidence", summary = "Attach evidence to one of the caller's logs or skills")
     @APIResponse(responseCode = "201", description = "the evidence, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = EvidenceResponse.class)))
     @APIResponse(responseCode = "404", description = "the log or skill is not the caller's")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreateEvidenceRequest.class),
+            examples = {
+                    @ExampleObject(name = "link", summary = "a link on a log", value = """
+                            {"type": "link", "practice_log_id": "0192f0c4-6a2d-7f01-8e55-7c3a9b1d2e40",
+                             "url": "https://example.org/my-recording"}"""),
+                    @ExampleObject(name = "screenshot", summary = "a screenshot's metadata on a skill", value = """
+                            {"type": "screenshot", "skill_id": "0192f0c4-5b1e-7cc3-9a51-2b8e0d6f4a10",
+                             "file": {"filename": "query-plan.png", "size_bytes": 48213, "content_type": "image/png",
+                                      "storage_url": "https://files.example.org/u/query-plan.png"}}""") }))
     @POST
     public Uni<Response> create(@Valid @NotNull CreateEvidenceRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
@@ -82,8 +95,8 @@ public class EvidenceResource {
     @APIResponse(responseCode = "404", description = "the skill or log named is not the caller's")
     @GET
     public Uni<Object> list(
-            @QueryParam("skill_id") String skillId,
-            @QueryParam("practice_log_id") String practiceLogId,
+            @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId,
+            @QueryParam("practice_log_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String practiceLogId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor) {
         Caller who = caller.get();

@@ -23,12 +23,14 @@ import dev.practicetracker.platform.problem.Violations;
 @ApplicationScoped
 public class EvidenceRules {
 
-    static final int MAX_URL_LENGTH = 2048;
-    static final int MAX_TEXT_LENGTH = 2000;
-    static final int MAX_FILENAME_LENGTH = 255;
-    static final long MAX_SIZE_BYTES = 50L * 1024 * 1024;
+    public static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_TEXT_LENGTH = 2000;
+    public static final int MAX_FILENAME_LENGTH = 255;
+    public static final long MAX_SIZE_BYTES = 50L * 1024 * 1024;
     private static final Set<String> WEB_SCHEMES = Set.of("http", "https");
-    private static final Pattern IMAGE_TYPE = Pattern.compile("image/[a-z0-9][a-z0-9.+-]*");
+    /** A screenshot's content type (compared in lower case). */
+    public static final String IMAGE_TYPE_PATTERN = "image/[a-z0-9][a-z0-9.+-]*";
+    private static final Pattern IMAGE_TYPE = Pattern.compile(IMAGE_TYPE_PATTERN);
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Clock clock;

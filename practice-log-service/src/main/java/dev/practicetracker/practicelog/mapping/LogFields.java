@@ -16,12 +16,19 @@ import dev.practicetracker.practicelog.validation.NotInFuture;
  */
 public record LogFields(
         @NotNull @NotInFuture Instant datePracticed,
-        @NotNull @Min(1) @Max(1440) Integer duration,
-        @NotNull @Size(min = 10, max = 500) String description,
-        @Min(1) @Max(5) Integer difficultyRating,
-        @Min(1) @Max(5) Integer confidenceRating,
+        @NotNull @Min(1) @Max(LogFields.MAX_DURATION) Integer duration,
+        @NotNull @Size(min = LogFields.MIN_DESCRIPTION, max = LogFields.MAX_DESCRIPTION) String description,
+        @Min(1) @Max(LogFields.MAX_RATING) Integer difficultyRating,
+        @Min(1) @Max(LogFields.MAX_RATING) Integer confidenceRating,
         ActivityType activityType,
-        @Size(min = 1, max = 100) String milestoneId) {
+        @Size(min = 1, max = LogFields.MAX_MILESTONE_ID) String milestoneId) {
+
+    /** The rules' figures, which the request bodies' OpenAPI schemas repeat ({@link CreatePracticeLogRequest}). */
+    public static final int MAX_DURATION = 1440;
+    public static final int MIN_DESCRIPTION = 10;
+    public static final int MAX_DESCRIPTION = 500;
+    public static final int MAX_RATING = 5;
+    public static final int MAX_MILESTONE_ID = 100;
 
     public LogFields {
         description = description == null ? null : description.strip();

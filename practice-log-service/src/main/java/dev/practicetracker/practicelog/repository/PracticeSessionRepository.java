@@ -1,5 +1,7 @@
 package dev.practicetracker.practicelog.repository;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.practicelog.HistoryQuery;
 import dev.practicetracker.practicelog.PracticeSession;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -17,14 +20,15 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Live sessions; at most one active per user and skill (a partial unique index). */
+/** Live sessions; at most one live (active or paused) per user and skill (a partial unique index). */
 @ApplicationScoped
 public class PracticeSessionRepository {
 
-    private static final String COLUMNS = "id, user_id, skill_id, started_at, ended_at, status, log_id, version";
+    private static final String COLUMNS = "id, user_id, skill_id, started_at, ended_at, status, log_id, version, planned_minutes,"
+            + " paused_at, paused_seconds, practised_minutes";
 
-    /** Ended sessions by outcome, for completion statistics. */
-    public record Counts(long completed, long partial, long abandoned) {
+    /** Ended sessions by outcome and their average practised minutes, for the statistics. */
+    public record Counts(long completed, long partial, long abandoned, double averageMinutes) {
     }
 
     private final Pool pool;
@@ -34,9 +38,10 @@ public class PracticeSessionRepository {
     }
 
     public Uni<PracticeSession> insert(SqlClient client, PracticeSession session) {
-        return client.preparedQuery("insert into practice_sessions (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8)")
+        return client.preparedQuery("insert into practice_sessions (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .execute(Tuple.tuple(Arrays.asList(session.id(), session.userId(), session.skillId(),
-                        session.startedAt().atOffset(ZoneOffset.UTC), null, session.status().toString(), null, session.version())))
+                        session.startedAt().atOffset(ZoneOffset.UTC), null, session.status().toString(), null, session.version(),
+                        session.plannedMinutes(), null, 0L, null)))
                 .replaceWith(session);
     }
 
@@ -45,30 +50,59 @@ public class PracticeSessionRepository {
                 .execute(Tuple.of(id, userId)).map(rows -> rows.size() == 0 ? null : toSession(rows.iterator().next()));
     }
 
-    public Uni<PracticeSession> saveEnded(SqlConnection connection, PracticeSession session) {
-        return connection.preparedQuery("update practice_sessions set ended_at = $2, status = $3, log_id = $4, version = $5 where id = $1")
-                .execute(Tuple.of(session.id(), session.endedAt().atOffset(ZoneOffset.UTC), session.status().toString(),
-                        session.logId(), session.version()))
+    /** Writes what a pause, a resume or the end changed. */
+    public Uni<PracticeSession> save(SqlConnection connection, PracticeSession session) {
+        return connection.preparedQuery("update practice_sessions set ended_at = $2, status = $3, log_id = $4, version = $5,"
+                + " paused_at = $6, paused_seconds = $7, practised_minutes = $8 where id = $1")
+                .execute(Tuple.tuple(Arrays.asList(session.id(), utc(session.endedAt()), session.status().toString(), session.logId(),
+                        session.version(), utc(session.pausedAt()), session.pausedFor().toSeconds(), session.practisedMinutes())))
                 .replaceWith(session);
     }
 
-    /** The caller's sessions, newest first, optionally of one status. */
-    public Uni<List<PracticeSession>> ofUser(UUID userId, PracticeSession.Status status, int limit) {
-        String sql = "select " + COLUMNS + " from practice_sessions where user_id = $1"
-                + (status == null ? "" : " and status = $3") + " order by started_at desc, id desc limit $2";
-        Tuple parameters = status == null ? Tuple.of(userId, limit) : Tuple.of(userId, limit, status.toString());
-        return pool.preparedQuery(sql).execute(parameters).map(PracticeSessionRepository::all);
+    /**
+     * One page of the sessions the query selects (started in its window), optionally of one status,
+     * newest first (started_at, then id): {@code limit} of them at most.
+     */
+    public Uni<List<PracticeSession>> page(HistoryQuery query, PracticeSession.Status status, int limit) {
+        List<Object> parameters = new ArrayList<>(List.of(query.userId()));
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from practice_sessions where user_id = $1");
+        if (status != null) {
+            parameters.add(status.toString());
+            sql.append(" and status = $").append(parameters.size());
+        }
+        if (query.skillId() != null) {
+            parameters.add(query.skillId());
+            sql.append(" and skill_id = $").append(parameters.size());
+        }
+        if (query.from() != null) {
+            parameters.add(query.from().atOffset(ZoneOffset.UTC));
+            sql.append(" and started_at >= $").append(parameters.size());
+        }
+        if (query.until() != null) {
+            parameters.add(query.until().atOffset(ZoneOffset.UTC));
+            sql.append(" and started_at < $").append(parameters.size());
+        }
+        if (query.after() != null) {
+            parameters.add(query.after().position().atOffset(ZoneOffset.UTC));
+            parameters.add(query.after().id());
+            sql.append(" and (started_at, id) < ($").append(parameters.size() - 1).append(", $").append(parameters.size()).append(")");
+        }
+        parameters.add(limit);
+        sql.append(" order by started_at desc, id desc limit $").append(parameters.size());
+        return pool.preparedQuery(sql.toString()).execute(Tuple.tuple(parameters)).map(PracticeSessionRepository::all);
     }
 
     public Uni<Counts> counts(UUID userId, UUID skillId) {
         String sql = "select count(*) filter (where status = 'completed') as completed,"
                 + " count(*) filter (where status = 'partial') as partial,"
-                + " count(*) filter (where status = 'abandoned') as abandoned"
+                + " count(*) filter (where status = 'abandoned') as abandoned,"
+                + " coalesce(avg(practised_minutes) filter (where ended_at is not null), 0) as average_minutes"
                 + " from practice_sessions where user_id = $1" + (skillId == null ? "" : " and skill_id = $2");
         Tuple parameters = skillId == null ? Tuple.of(userId) : Tuple.of(userId, skillId);
         return pool.preparedQuery(sql).execute(parameters).map(rows -> {
             Row row = rows.iterator().next();
-            return new Counts(row.getLong("completed"), row.getLong("partial"), row.getLong("abandoned"));
+            return new Counts(row.getLong("completed"), row.getLong("partial"), row.getLong("abandoned"),
+                    row.getNumeric("average_minutes").doubleValue());
         });
     }
 
@@ -88,10 +122,19 @@ public class PracticeSessionRepository {
     }
 
     private static PracticeSession toSession(Row row) {
-        var ended = row.getOffsetDateTime("ended_at");
         return new PracticeSession(row.getUUID("id"), row.getUUID("user_id"), row.getUUID("skill_id"),
-                row.getOffsetDateTime("started_at").toInstant(), ended == null ? null : ended.toInstant(),
-                PracticeSession.Status.of(row.getString("status")), row.getUUID("log_id"), row.getLong("version"));
+                row.getOffsetDateTime("started_at").toInstant(), instant(row, "ended_at"),
+                PracticeSession.Status.of(row.getString("status")), row.getUUID("log_id"), row.getLong("version"),
+                row.getInteger("planned_minutes"), instant(row, "paused_at"), Duration.ofSeconds(row.getLong("paused_seconds")),
+                row.getInteger("practised_minutes"));
     }
 
+    private static Instant instant(Row row, String column) {
+        var value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Object utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
 }

@@ -25,7 +25,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -85,6 +88,11 @@ public class PracticeLogResource {
     @Operation(operationId = "createPracticeLog", summary = "Log a practice session")
     @APIResponse(responseCode = "201", description = "the log, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PracticeLogResponse.class)))
     @APIResponse(responseCode = "404", description = "the skill is not the caller's")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreatePracticeLogRequest.class),
+            examples = @ExampleObject(name = "evening", summary = "45 minutes of practice", value = """
+                    {"skill_id": "0192f0c4-5b1e-7cc3-9a51-2b8e0d6f4a10", "date_practiced": "2026-11-21T18:30:00Z", "duration": 45,
+                     "description": "Practiced SQL window functions", "difficulty_rating": 3, "confidence_rating": 4,
+                     "activity_type": "practice"}""")))
     @POST
     public Uni<Response> create(@NotNull CreatePracticeLogRequest body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body, body.skillId(), body.fields()).map(IdempotentCreates.Answer::toResponse);
@@ -106,9 +114,9 @@ public class PracticeLogResource {
     public Uni<Page<PracticeLogResponse>> list(
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @QueryParam("cursor") String cursor,
-            @QueryParam("skill_id") String skillId,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to) {
+            @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId,
+            @QueryParam("from") @Parameter(description = "a day (YYYY-MM-DD, in the caller's zone) or an instant (ISO-8601)") String from,
+            @QueryParam("to") @Parameter(description = "a day (YYYY-MM-DD, in the caller's zone) or an instant (ISO-8601)") String to) {
         HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, cursor);
         return service.page(query, limit)
                 .map(rows -> Page.of(rows, limit, PracticeLogMapper::cursorOf, PracticeLogMapper::toResponse));
@@ -171,8 +179,8 @@ public class PracticeLogResource {
     @GET
     @Path("/export")
     @Produces({ CSV, MediaType.APPLICATION_JSON })
-    public Response export(@QueryParam("format") @DefaultValue("csv") String format,
-            @QueryParam("skill_id") String skillId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Response export(@QueryParam("format") @DefaultValue("csv") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "csv", "json" })) String format,
+            @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId, @QueryParam("from") @Parameter(description = "a day (YYYY-MM-DD, in the caller's zone) or an instant (ISO-8601)") String from, @QueryParam("to") @Parameter(description = "a day (YYYY-MM-DD, in the caller's zone) or an instant (ISO-8601)") String to) {
         HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, null);
         return switch (format) {
             case "csv" -> Response.ok((StreamingOutput) output -> exporter.writeCsv(query, output))

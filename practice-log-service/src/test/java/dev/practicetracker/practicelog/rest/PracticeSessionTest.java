@@ -1,11 +1,17 @@
 package dev.practicetracker.practicelog.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -148,6 +154,145 @@ class PracticeSessionTest {
                 .body("violations[0].field", equalTo("difficulty_rating"));
         complete(session, Map.of("completion", "sort of")).statusCode(400).body("violations[0].field", equalTo("completion"));
         complete(session, Map.of("completion", "completed")).statusCode(201);
+    }
+
+    @Test
+    void aSessionPausedForTenOfFortyMinutesRecordsThirty() {
+        String session = start(skill).statusCode(201).extract().path("id");
+        clock.advance(Duration.ofMinutes(15));
+        post(session, "pause").statusCode(200).body("status", equalTo("paused")).body("paused_at", notNullValue());
+        clock.advance(Duration.ofMinutes(10));
+        post(session, "resume").statusCode(200).body("status", equalTo("active")).body("paused_at", nullValue())
+                .body("paused_minutes", equalTo(10));
+        clock.advance(Duration.ofMinutes(15));
+
+        complete(session, Map.of("completion", "completed")).statusCode(201).body("duration", equalTo(30));
+        sessions(Map.of("status", "completed")).body("items[0].practised_minutes", equalTo(30))
+                .body("items[0].paused_minutes", equalTo(10));
+    }
+
+    @Test
+    void aSessionEndedWhilePausedLeavesTheOpenPauseOut() {
+        String session = start(skill).statusCode(201).extract().path("id");
+        clock.advance(Duration.ofMinutes(20));
+        post(session, "pause").statusCode(200);
+        clock.advance(Duration.ofMinutes(30));
+
+        complete(session, Map.of("completion", "partial")).statusCode(201).body("duration", equalTo(20));
+    }
+
+    @Test
+    void withPlannedMinutesTheCompletionFollowsWhatWasPractised() {
+        assertThat(endAfter(60, 60)).isEqualTo("completed");
+        assertThat(endAfter(60, 31)).isEqualTo("partial");
+        assertThat(endAfter(60, 30)).isEqualTo("abandoned");
+        assertThat(endAfter(10, 25)).isEqualTo("completed");
+    }
+
+    @Test
+    void withoutPlannedMinutesTheCompletionIsRequired() {
+        String session = start(skill).statusCode(201).body("planned_minutes", nullValue()).extract().path("id");
+        clock.advance(Duration.ofMinutes(5));
+
+        complete(session, Map.of()).statusCode(400).body("violations[0].field", equalTo("completion"));
+        complete(session, Map.of("completion", "completed")).statusCode(201);
+    }
+
+    @Test
+    void plannedMinutesOutsideALogsRangeAreRefused() {
+        start(skill, Map.of("planned_minutes", 0)).statusCode(400).body("violations[0].field", equalTo("planned_minutes"));
+        start(skill, Map.of("planned_minutes", 1441)).statusCode(400).body("violations[0].field", equalTo("planned_minutes"));
+    }
+
+    @Test
+    void onlyAnActiveSessionPausesAndOnlyAPausedOneResumes() {
+        String session = start(skill).statusCode(201).extract().path("id");
+
+        post(session, "resume").statusCode(409).contentType(LogsApi.PROBLEM_JSON);
+        post(session, "pause").statusCode(200);
+        post(session, "pause").statusCode(409);
+        start(skill).statusCode(409); // a paused session is still the skill's live one
+        complete(session, Map.of("completion", "abandoned")).statusCode(200);
+        post(session, "pause").statusCode(409);
+        post(session, "resume").statusCode(409);
+        new LogsApi(UUID.randomUUID()).request().when().post("/practice-sessions/" + session + "/pause").then().statusCode(404);
+    }
+
+    @Test
+    void pagesCoverEverySessionExactlyOnceWhileNewOnesStart() {
+        List<String> existing = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String session = start(skill).statusCode(201).extract().path("id");
+            clock.advance(Duration.ofMinutes(1));
+            complete(session, Map.of("completion", "abandoned")).statusCode(200);
+            existing.add(0, session);
+        }
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            Map<String, Object> query = cursor == null ? Map.of("limit", 3) : Map.of("limit", 3, "cursor", cursor);
+            ValidatableResponse page = sessions(query);
+            seen.addAll(page.extract().path("items.id"));
+            cursor = page.extract().path("next_cursor");
+            // another session starts between two pages: newer than every page, so none shows it
+            String started = start(skill).statusCode(201).extract().path("id");
+            complete(started, Map.of("completion", "abandoned")).statusCode(200);
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(existing);
+    }
+
+    @Test
+    void theListFiltersBySkillStatusAndDay() {
+        String first = start(skill).statusCode(201).extract().path("id");
+        UUID other = SkillEvents.skillKnownToService(user);
+        String second = start(other).statusCode(201).extract().path("id");
+        post(second, "pause").statusCode(200);
+
+        sessions(Map.of("skill_id", other.toString())).body("items.id", equalTo(List.of(second)));
+        sessions(Map.of("status", "paused")).body("items.id", equalTo(List.of(second)));
+        sessions(Map.of("status", "active")).body("items.id", equalTo(List.of(first)));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).toString();
+        sessions(Map.of("from", today, "to", today)).body("items", hasSize(2));
+        sessions(Map.of("from", tomorrow)).body("items", empty());
+        api.request().queryParam("status", "sleeping").when().get("/practice-sessions").then().statusCode(400)
+                .body("violations[0].field", equalTo("status"));
+    }
+
+    @Test
+    void theStatsAverageThePractisedMinutesOfEndedSessions() {
+        assertThat(endAfter(60, 20)).isEqualTo("abandoned");
+        assertThat(endAfter(60, 45)).isEqualTo("partial");
+        start(skill).statusCode(201);
+
+        api.request().when().get("/practice-sessions/stats").then().statusCode(200)
+                .body("total", equalTo(2)).body("average_minutes", equalTo(32.5f));
+    }
+
+    /** Starts a session planned for {@code planned} minutes, practises {@code practised}, ends it without a completion. */
+    private String endAfter(int planned, int practised) {
+        String session = start(skill, Map.of("planned_minutes", planned)).statusCode(201).body("planned_minutes", equalTo(planned))
+                .extract().path("id");
+        clock.advance(Duration.ofMinutes(practised).plusSeconds(20));
+        complete(session, Map.of()).statusCode(practised * 2 > planned ? 201 : 200);
+        return api.request().when().get("/practice-sessions?limit=1").then().statusCode(200)
+                .body("items[0].id", equalTo(session)).body("items[0].practised_minutes", equalTo(practised))
+                .extract().path("items[0].status");
+    }
+
+    private ValidatableResponse start(UUID skillId, Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.put("skill_id", skillId.toString());
+        return api.request().contentType(ContentType.JSON).body(body).when().post("/practice-sessions").then();
+    }
+
+    private ValidatableResponse post(String session, String action) {
+        return api.request().when().post("/practice-sessions/" + session + "/" + action).then();
+    }
+
+    private ValidatableResponse sessions(Map<String, Object> query) {
+        return api.request().queryParams(query).when().get("/practice-sessions").then().statusCode(200);
     }
 
     private ValidatableResponse start(UUID skillId) {

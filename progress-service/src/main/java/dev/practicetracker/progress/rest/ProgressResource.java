@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -81,7 +82,7 @@ public class ProgressResource {
     @GET
     @Path("/skills/{skillId}/summary")
     public Uni<Page<Calendar.Bucket>> summary(@PathParam("skillId") UUID skillId,
-            @QueryParam("period") @DefaultValue("week") String period, @QueryParam("from") String from, @QueryParam("to") String to) {
+            @QueryParam("period") @DefaultValue("week") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "week", "month" })) String period, @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         return progress.summary(caller.get(), skillId, periodOf(period), date("from", from), date("to", to))
                 .map(buckets -> new Page<>(buckets, null));
     }
@@ -90,8 +91,8 @@ public class ProgressResource {
     @Operation(operationId = "getCalendar", summary = "The caller's practice calendar")
     @GET
     @Path("/calendar")
-    public Uni<Page<PracticeDay>> calendar(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("skill_id") String skillId) {
+    public Uni<Page<PracticeDay>> calendar(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId) {
         return progress.calendar(caller.get(), QueryParameters.uuid("skill_id", skillId), date("from", from), date("to", to))
                 .map(days -> new Page<>(days, null));
     }
@@ -102,7 +103,7 @@ public class ProgressResource {
     @GET
     @Path("/skills/{skillId}/calendar.svg")
     @Produces(SVG)
-    public Uni<Response> calendarSvg(@PathParam("skillId") UUID skillId, @QueryParam("from") String from, @QueryParam("to") String to) {
+    public Uni<Response> calendarSvg(@PathParam("skillId") UUID skillId, @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         Caller who = caller.get();
         LocalDate end = date("to", to) != null ? date("to", to) : progress.today(who);
         LocalDate start = date("from", from) != null ? date("from", from) : Calendar.startOf(end.minusWeeks(51), Calendar.Period.WEEK);

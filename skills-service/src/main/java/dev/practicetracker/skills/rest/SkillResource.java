@@ -25,7 +25,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -66,6 +68,10 @@ public class SkillResource {
     @Operation(operationId = "createSkill", summary = "Create a skill")
     @APIResponse(responseCode = "201", description = "the skill, at its Location, its version as the ETag", content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillResponse.class)))
     @APIResponse(responseCode = "409", description = "the caller already has a skill of this name")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SkillFields.class),
+            examples = @ExampleObject(name = "sql", summary = "a skill with a target", value = """
+                    {"name": "SQL", "description": "Queries, joins and window functions", "category": "data",
+                     "target_hours": 100, "tags": ["data", "work"]}""")))
     @POST
     public Uni<Response> create(@Valid @NotNull SkillFields body, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         return service.create(caller.get(), idempotencyKey, body).map(IdempotentCreates.Answer::toResponse);
