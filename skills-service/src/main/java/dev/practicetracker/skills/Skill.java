@@ -34,6 +34,10 @@ public class Skill {
     @Column(name = "target_hours")
     public Integer targetHours;
 
+    /** {@code physical}, {@code abstract}, or null. */
+    @Column(name = "skill_type")
+    public String skillType;
+
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> tags;
 

@@ -7,9 +7,12 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
-/** A skill's learning roadmap: levels of milestones, each with a "do this now" practice prompt. */
+/**
+ * A skill's learning roadmap: how hard it is ({@code beginner}, {@code intermediate},
+ * {@code advanced}, or null), and levels of milestones, each with a "do this now" practice prompt.
+ */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-public record RoadmapData(List<Level> levels) {
+public record RoadmapData(String difficulty, List<Level> levels) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Level(Integer level, String title, String description, List<Milestone> milestones) {
@@ -29,6 +32,11 @@ public record RoadmapData(List<Level> levels) {
                 : levels.stream().filter(Objects::nonNull)
                         .flatMap(level -> level.milestones() == null ? Stream.empty() : level.milestones().stream())
                         .filter(Objects::nonNull);
+    }
+
+    /** The sum of the milestones' estimated minutes (those without an estimate add nothing). */
+    public int totalEstimatedMinutes() {
+        return milestones().mapToInt(milestone -> milestone.estimatedMinutes() == null ? 0 : milestone.estimatedMinutes()).sum();
     }
 
     public boolean hasMilestone(String milestoneId) {

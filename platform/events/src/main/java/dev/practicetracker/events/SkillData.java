@@ -16,6 +16,7 @@ public record SkillData(
         String description,
         String category,
         Integer targetHours,
+        String skillType,
         List<String> tags,
         RoadmapData roadmap,
         long version,

@@ -33,9 +33,9 @@ public final class SkillEvents {
     public static SkillData skill(UUID skillId, UUID userId, long version, boolean deleted, String... milestoneIds) {
         List<RoadmapData.Milestone> milestones = Arrays.stream(milestoneIds)
                 .map(id -> new RoadmapData.Milestone(id, "Milestone " + id, null, null, 30)).toList();
-        RoadmapData roadmap = new RoadmapData(List.of(new RoadmapData.Level(1, "Basics", null, milestones)));
+        RoadmapData roadmap = new RoadmapData(null, List.of(new RoadmapData.Level(1, "Basics", null, milestones)));
         Instant now = Instant.now();
-        return new SkillData(skillId, userId, "Skill " + skillId, null, null, null, List.of(), roadmap, version, now, now, deleted);
+        return new SkillData(skillId, userId, "Skill " + skillId, null, null, null, null, List.of(), roadmap, version, now, now, deleted);
     }
 
     public static void publish(String type, SkillData skill) {

@@ -11,13 +11,14 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import dev.practicetracker.events.RoadmapData;
+import dev.practicetracker.skills.RoadmapDifficulty;
 
 /**
  * Body of {@code PUT /skills/{id}/roadmap}: the skill deconstructed into levels (1–10) of
  * milestones, each with a "do this now" practice prompt. Rules across the document (distinct level
  * numbers, milestone ids unique within the skill) are checked by {@link RoadmapRules}.
  */
-public record RoadmapRequest(@NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Level> levels) {
+public record RoadmapRequest(RoadmapDifficulty difficulty, @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Level> levels) {
 
     public record Level(
             @NotNull @Min(1) @Max(10) Integer level,
@@ -44,7 +45,7 @@ public record RoadmapRequest(@NotNull @Size(min = 1, max = 10) List<@NotNull @Va
 
     /** As stored and published: the same document, in the event contract's shape. */
     public RoadmapData toData() {
-        return new RoadmapData(levels.stream().map(level -> new RoadmapData.Level(level.level(), level.title(),
+        return new RoadmapData(difficulty == null ? null : difficulty.toString(), levels.stream().map(level -> new RoadmapData.Level(level.level(), level.title(),
                 level.description(), level.milestones().stream().map(milestone -> new RoadmapData.Milestone(milestone.id(),
                         milestone.title(), milestone.description(), milestone.doThisNow() == null ? null
                                 : new RoadmapData.PracticePrompt(milestone.doThisNow().prompt(), milestone.doThisNow().reps(),

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.practicetracker.skills.SkillType;
+
 /**
  * A skill's editable fields: the body of {@code POST /skills}, and what a merge patch must leave
  * valid. Text is trimmed before it is validated.
@@ -17,7 +19,8 @@ public record SkillFields(
         @Size(max = 2000) String description,
         @Size(max = 50) String category,
         @Min(1) @Max(100000) Integer targetHours,
-        @Size(max = 20) List<@NotNull @NotBlank @Size(max = 50) String> tags) {
+        @Size(max = 20) List<@NotNull @NotBlank @Size(max = 50) String> tags,
+        SkillType skillType) {
 
     public SkillFields {
         name = Text.trimmed(name);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.practicetracker.events.SkillData;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.skills.Skill;
+import dev.practicetracker.skills.SkillType;
 
 /** Skill entity to and from its API and event shapes. */
 public final class SkillMapper {
@@ -23,6 +24,7 @@ public final class SkillMapper {
         skill.category = request.category();
         skill.targetHours = request.targetHours();
         skill.tags = request.tags() == null ? List.of() : request.tags();
+        skill.skillType = request.skillType() == null ? null : request.skillType().toString();
         skill.version = 1;
         skill.createdAt = now;
         skill.updatedAt = now;
@@ -30,7 +32,8 @@ public final class SkillMapper {
     }
 
     public static SkillFields fieldsOf(Skill skill) {
-        return new SkillFields(skill.name, skill.description, skill.category, skill.targetHours, List.copyOf(skill.tags));
+        return new SkillFields(skill.name, skill.description, skill.category, skill.targetHours, List.copyOf(skill.tags),
+                SkillType.of(skill.skillType));
     }
 
     public static void apply(SkillFields fields, Skill skill) {
@@ -39,16 +42,18 @@ public final class SkillMapper {
         skill.category = fields.category();
         skill.targetHours = fields.targetHours();
         skill.tags = fields.tags() == null ? List.of() : fields.tags();
+        skill.skillType = fields.skillType() == null ? null : fields.skillType().toString();
     }
 
     public static SkillResponse toResponse(Skill skill) {
         return new SkillResponse(skill.id, skill.userId, skill.name, skill.description, skill.category,
-                skill.targetHours, List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt);
+                skill.targetHours, SkillType.of(skill.skillType), List.copyOf(skill.tags), RoadmapResponse.of(skill.roadmap),
+                skill.version, skill.createdAt, skill.updatedAt);
     }
 
     public static SkillData toEvent(Skill skill, boolean deleted) {
         return new SkillData(skill.id, skill.userId, skill.name, skill.description, skill.category, skill.targetHours,
-                List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt, deleted);
+                skill.skillType, List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt, deleted);
     }
 
     /** Where a page that ends with this skill continues: the list's keyset, (created_at, id). */

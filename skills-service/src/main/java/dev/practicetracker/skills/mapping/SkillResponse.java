@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.practicetracker.events.RoadmapData;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import dev.practicetracker.skills.SkillType;
 
 /** The Skill resource of API.md. */
 public record SkillResponse(
@@ -14,8 +16,9 @@ public record SkillResponse(
         String description,
         String category,
         Integer targetHours,
+        @Schema(nullable = true) SkillType skillType,
         List<String> tags,
-        RoadmapData roadmap,
+        RoadmapResponse roadmap,
         long version,
         Instant createdAt,
         Instant updatedAt) {

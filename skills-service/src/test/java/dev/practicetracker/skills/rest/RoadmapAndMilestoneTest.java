@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -60,6 +61,29 @@ class RoadmapAndMilestoneTest {
                     .and(KafkaProbe.withHeader("ce_subject", skill)), 1).get(0);
             assertThat(EventJson.read(updated.value(), SkillData.class).roadmap().milestones()).hasSize(3);
         }
+    }
+
+    @Test
+    void aRoadmapHasItsDifficultyAndTheSumOfItsEstimates() {
+        Map<String, Object> roadmap = new HashMap<>(SkillsApi.roadmap());
+        roadmap.put("difficulty", "intermediate");
+
+        api.putRoadmap(skill, roadmap).statusCode(200)
+                .body("roadmap.difficulty", equalTo("intermediate"))
+                .body("roadmap.total_estimated_minutes", equalTo(90));
+        api.get(skill).statusCode(200).body("roadmap.total_estimated_minutes", equalTo(90));
+        roadmap.put("difficulty", "legendary");
+        api.putRoadmap(skill, roadmap).statusCode(400).body("violations[0].field", equalTo("difficulty"));
+    }
+
+    @Test
+    void aRoadmapWithoutEstimatesTotalsZeroAndOneWithoutDifficultyHasNone() {
+        Map<String, Object> roadmap = Map.of("levels", List.of(Map.of("level", 1, "title", "One",
+                "milestones", List.of(Map.of("id", "m1", "title", "Unestimated")))));
+
+        api.putRoadmap(skill, roadmap).statusCode(200)
+                .body("roadmap.difficulty", nullValue())
+                .body("roadmap.total_estimated_minutes", equalTo(0));
     }
 
     @Test

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsString;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,23 @@ class SkillResourceTest {
                 .body("tags", equalTo(List.of("db", "sql")))
                 .body("version", equalTo(1))
                 .body("created_at", notNullValue());
+    }
+
+    @Test
+    void aSkillHasAnOptionalTypeThatIsPublishedAndCanBeChangedOrCleared() {
+        SkillsApi api = new SkillsApi(user);
+        String skill = api.create(Map.of("name", "Handstand " + UUID.randomUUID(), "skill_type", "physical")).statusCode(201)
+                .body("skill_type", equalTo("physical")).extract().path("id");
+
+        api.patch(skill, Map.of("skill_type", "abstract")).statusCode(200).body("skill_type", equalTo("abstract"));
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.SKILL_EVENTS)) {
+            var updated = probe.awaitRecords(KafkaProbe.withHeader("ce_type", "skill.updated.v1")
+                    .and(KafkaProbe.withHeader("ce_subject", skill)), 1).get(0);
+            assertThat(EventJson.read(updated.value(), SkillData.class).skillType()).isEqualTo("abstract");
+        }
+        api.patch(skill, Collections.singletonMap("skill_type", null)).statusCode(200).body("skill_type", nullValue());
+        api.create(Map.of("name", "Chess " + UUID.randomUUID(), "skill_type", "mental")).statusCode(400)
+                .body("violations[0].field", equalTo("skill_type"));
     }
 
     @Test
