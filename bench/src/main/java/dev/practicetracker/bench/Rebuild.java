@@ -101,7 +101,8 @@ final class Rebuild {
                         Instant practiced = base.plusSeconds(86_400L * log * 7 + 3600L * skill);
                         PracticeLogData data = new PracticeLogData(id("d", count), userId, skillId, practiced,
                                 LocalDate.ofInstant(practiced, ZoneOffset.UTC), "UTC", 10 + (int) (count % 80),
-                                "Generated practice session", 1 + (int) (count % 5), null, "practice", null, 1, practiced, practiced, false);
+                                "Generated practice session", 1 + (int) (count % 5), null, "practice", null, false, 1, practiced,
+                                practiced, false);
                         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "/practice-log-service",
                                 EventTypes.PRACTICE_LOG_CREATED, data.id().toString(), practiced, userId);
                         producer.send(new ProducerRecord<>(Topics.PRACTICE_LOG_EVENTS, null, envelope.key(), EventJson.write(data),

@@ -34,6 +34,9 @@ public class PracticeLog {
 
     public String milestoneId;
 
+    /** Whether this practice completed the milestone it names (never true without one). */
+    public boolean milestoneCompleted;
+
     public long version;
 
     public Instant createdAt;

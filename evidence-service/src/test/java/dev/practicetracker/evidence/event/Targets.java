@@ -40,7 +40,7 @@ public final class Targets {
 
     public static PracticeLogData logData(UUID id, UUID user, UUID skill, Instant practiced, long version) {
         return new PracticeLogData(id, user, skill, practiced, LocalDate.ofInstant(practiced, ZoneOffset.UTC), "UTC", 30,
-                "practice", null, null, "practice", null, version, practiced, practiced, false);
+                "practice", null, null, "practice", null, false, version, practiced, practiced, false);
     }
 
     public static void publishLog(String type, PracticeLogData log) {

@@ -134,7 +134,7 @@ class EvidenceLifecycleTest {
         var deleted = Targets.logData(log, user, skill, MONDAY, 2);
         Targets.publishLog(EventTypes.PRACTICE_LOG_DELETED, new PracticeLogData(deleted.id(),
                 deleted.userId(), deleted.skillId(), deleted.datePracticed(), deleted.localDate(), deleted.zone(), deleted.duration(),
-                deleted.description(), null, null, deleted.activityType(), null, 2, deleted.createdAt(), deleted.updatedAt(), true));
+                deleted.description(), null, null, deleted.activityType(), null, false, 2, deleted.createdAt(), deleted.updatedAt(), true));
 
         awaitDeletedEventOf(gone);
         api.request().when().get("/evidence/" + gone).then().statusCode(404);

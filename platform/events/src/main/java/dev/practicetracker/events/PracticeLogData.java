@@ -22,6 +22,7 @@ public record PracticeLogData(
         Integer confidenceRating,
         String activityType,
         String milestoneId,
+        boolean milestoneCompleted,
         long version,
         Instant createdAt,
         Instant updatedAt,

@@ -57,7 +57,7 @@ final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> imple
         String zone = null, description = null, activityType = null, milestoneId = null;
         Integer duration = null, difficultyRating = null, confidenceRating = null;
         Long version = null;
-        Boolean deleted = null;
+        Boolean deleted = null, milestoneCompleted = null;
         for (; field != null; field = parser.nextFieldName()) {
             parser.nextToken();
             switch (field) {
@@ -77,14 +77,20 @@ final class PracticeLogDataReader extends StdDeserializer<PracticeLogData> imple
                         : parser.hasToken(JsonToken.VALUE_NULL) ? null : context.readValue(parser, Long.class);
                 case "created_at" -> createdAt = instant(parser, context);
                 case "updated_at" -> updatedAt = instant(parser, context);
-                case "deleted" -> deleted = parser.hasToken(JsonToken.VALUE_TRUE) || parser.hasToken(JsonToken.VALUE_FALSE)
-                        ? parser.getBooleanValue() : parser.hasToken(JsonToken.VALUE_NULL) ? null : context.readValue(parser, Boolean.class);
+                case "milestone_completed" -> milestoneCompleted = bool(parser, context);
+                case "deleted" -> deleted = bool(parser, context);
                 default -> parser.skipChildren();
             }
         }
         return new PracticeLogData(id, userId, skillId, datePracticed, localDate, zone, duration == null ? 0 : duration,
-                description, difficultyRating, confidenceRating, activityType, milestoneId, version == null ? 0 : version,
-                createdAt, updatedAt, deleted != null && deleted);
+                description, difficultyRating, confidenceRating, activityType, milestoneId,
+                milestoneCompleted != null && milestoneCompleted, version == null ? 0 : version, createdAt, updatedAt,
+                deleted != null && deleted);
+    }
+
+    private static Boolean bool(JsonParser parser, DeserializationContext context) throws IOException {
+        return parser.hasToken(JsonToken.VALUE_TRUE) || parser.hasToken(JsonToken.VALUE_FALSE) ? parser.getBooleanValue()
+                : parser.hasToken(JsonToken.VALUE_NULL) ? null : context.readValue(parser, Boolean.class);
     }
 
     private UUID uuid(JsonParser parser, DeserializationContext context) throws IOException {

@@ -16,7 +16,7 @@ class EventJsonTest {
             UUID.fromString("1b2d0000-0000-4000-8000-000000000000"),
             UUID.fromString("9a0e0000-0000-4000-8000-000000000000"),
             Instant.parse("2026-11-21T18:30:00Z"), LocalDate.parse("2026-11-21"), "Europe/Berlin",
-            45, "Practiced SQL window functions", 3, 4, "practice", null, 2,
+            45, "Practiced SQL window functions", 3, 4, "practice", null, false, 2,
             Instant.parse("2026-11-21T18:31:00Z"), Instant.parse("2026-11-21T18:32:00Z"), false);
 
     @Test

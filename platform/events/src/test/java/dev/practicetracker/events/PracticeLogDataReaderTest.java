@@ -43,6 +43,8 @@ class PracticeLogDataReaderTest {
             "{\"duration\":\"45\",\"version\":\"7\",\"difficulty_rating\":\"2\",\"deleted\":\"true\"}",
             "{\"version\":2.0,\"duration\":30.0}",
             "{\"description\":12,\"zone\":true,\"milestone_id\":1.5}",
+            "{\"milestone_id\":\"m1\",\"milestone_completed\":true}",
+            "{\"milestone_completed\":\"true\",\"deleted\":false}",
             "{\"added_later\":{\"nested\":[1,{\"a\":null}]},\"id\":" + ID + ",\"more\":[[]],\"deleted\":true}",
             "{\"id\":" + ID + ",\"id\":" + OTHER_ID + "}",
             "{\"local_date\":[2026,11,21]}",

@@ -17,9 +17,11 @@ public record CreatePracticeLogRequest(
         @Schema(minimum = "1", maximum = "" + LogFields.MAX_RATING, description = "how hard it felt") Integer difficultyRating,
         @Schema(minimum = "1", maximum = "" + LogFields.MAX_RATING, description = "how confident the user feels now") Integer confidenceRating,
         @Schema(description = "practice unless told otherwise") ActivityType activityType,
-        @Schema(minLength = 1, maxLength = LogFields.MAX_MILESTONE_ID, description = "a milestone of the skill's roadmap") String milestoneId) {
+        @Schema(minLength = 1, maxLength = LogFields.MAX_MILESTONE_ID, description = "a milestone of the skill's roadmap") String milestoneId,
+        @Schema(description = "this practice completed the milestone (only with milestone_id); false unless told") Boolean milestoneCompleted) {
 
     public LogFields fields() {
-        return new LogFields(datePracticed, duration, description, difficultyRating, confidenceRating, activityType, milestoneId);
+        return new LogFields(datePracticed, duration, description, difficultyRating, confidenceRating, activityType, milestoneId,
+                milestoneCompleted);
     }
 }

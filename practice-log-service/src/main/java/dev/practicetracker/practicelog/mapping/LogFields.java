@@ -21,7 +21,8 @@ public record LogFields(
         @Min(1) @Max(LogFields.MAX_RATING) Integer difficultyRating,
         @Min(1) @Max(LogFields.MAX_RATING) Integer confidenceRating,
         ActivityType activityType,
-        @Size(min = 1, max = LogFields.MAX_MILESTONE_ID) String milestoneId) {
+        @Size(min = 1, max = LogFields.MAX_MILESTONE_ID) String milestoneId,
+        Boolean milestoneCompleted) {
 
     /** The rules' figures, which the request bodies' OpenAPI schemas repeat ({@link CreatePracticeLogRequest}). */
     public static final int MAX_DURATION = 1440;
@@ -33,5 +34,6 @@ public record LogFields(
     public LogFields {
         description = description == null ? null : description.strip();
         activityType = activityType == null ? ActivityType.PRACTICE : activityType;
+        milestoneCompleted = Boolean.TRUE.equals(milestoneCompleted);
     }
 }

@@ -26,7 +26,7 @@ public final class PracticeLogMapper {
 
     public static LogFields fieldsOf(PracticeLog log) {
         return new LogFields(log.datePracticed, log.duration, log.description, log.difficultyRating, log.confidenceRating,
-                log.activityType, log.milestoneId);
+                log.activityType, log.milestoneId, log.milestoneCompleted);
     }
 
     /**
@@ -45,6 +45,7 @@ public final class PracticeLogMapper {
         log.confidenceRating = fields.confidenceRating();
         log.activityType = fields.activityType();
         log.milestoneId = fields.milestoneId();
+        log.milestoneCompleted = fields.milestoneCompleted();
         log.version++;
         log.updatedAt = now;
     }
@@ -56,12 +57,12 @@ public final class PracticeLogMapper {
     public static PracticeLogResponse toResponse(PracticeLog log) {
         return new PracticeLogResponse(log.id, log.skillId, log.userId, log.datePracticed, log.localDate, log.duration,
                 log.description, log.difficultyRating, log.confidenceRating, log.activityType, log.milestoneId,
-                log.version, log.createdAt, log.updatedAt);
+                log.milestoneCompleted, log.version, log.createdAt, log.updatedAt);
     }
 
     public static PracticeLogData toEvent(PracticeLog log, boolean deleted) {
         return new PracticeLogData(log.id, log.userId, log.skillId, log.datePracticed, log.localDate, log.zone,
                 log.duration, log.description, log.difficultyRating, log.confidenceRating, log.activityType.toString(),
-                log.milestoneId, log.version, log.createdAt, log.updatedAt, deleted);
+                log.milestoneId, log.milestoneCompleted, log.version, log.createdAt, log.updatedAt, deleted);
     }
 }

@@ -19,6 +19,7 @@ public record PracticeLogResponse(
         Integer confidenceRating,
         ActivityType activityType,
         String milestoneId,
+        boolean milestoneCompleted,
         long version,
         Instant createdAt,
         Instant updatedAt) {

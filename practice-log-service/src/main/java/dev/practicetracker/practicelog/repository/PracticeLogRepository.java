@@ -36,35 +36,36 @@ public class PracticeLogRepository {
 
     /** Every column of a log, in the order {@link #toLog} reads them. */
     static final String COLUMNS = "id, user_id, skill_id, date_practiced, local_date, zone, duration, description,"
-            + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at";
+            + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at, milestone_completed";
     /**
      * Inserts the log, with its event, only while its skill is live, holding a share lock on the
      * skill's projection row: a concurrent {@code skill.deleted} cascade either waits for this insert
      * (and then deletes it too) or has already marked the skill deleted (and nothing is inserted: zero rows).
      */
     private static final String INSERT_WITH_EVENT = Outbox.statementWithEvents("written as (insert into practice_logs (" + COLUMNS + ")"
-            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15"
+            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16"
             + " where exists (select 1 from known_skills where id = $3 and user_id = $2 and not deleted for share)"
-            + " returning id)", 15, "where exists (select 1 from written)");
+            + " returning id)", 16, "where exists (select 1 from written)");
     private static final String UPDATE_WITH_EVENT = Outbox.statementWithEvents("""
             written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
                 description = $7, difficulty_rating = $8, confidence_rating = $9, activity_type = $10, milestone_id = $11,
-                version = $12, updated_at = $13
-             where id = $1 and user_id = $2)""", 13, "");
+                version = $12, updated_at = $13, milestone_completed = $14
+             where id = $1 and user_id = $2)""", 14, "");
     private static final String DELETE_WITH_EVENT = Outbox.statementWithEvents(
             "gone as (delete from practice_logs where id = $1 and user_id = $2)", 2, "");
     private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
     /**
      * The import's logs and their events, only while every skill they name is the user's and live,
-     * share-locked as for a single insert ($16 the skills, $17 the user, $18 how many skills): one
-     * statement, so they commit together or not at all, with or without an idempotency key.
+     * share-locked as for a single insert: one
+     * statement, so they commit together or not at all, with or without an idempotency key. ($17 the
+     * skills, $18 the user, $19 how many skills, after the sixteen columns.)
      */
     private static final String INSERT_MANY_WITH_EVENTS = Outbox.statementWithEvents("live as (select count(*) as skills from"
-            + " (select id from known_skills where id = any($16) and user_id = $17 and not deleted for share) locked),"
+            + " (select id from known_skills where id = any($17) and user_id = $18 and not deleted for share) locked),"
             + " written as (insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
-            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[])"
-            + " where (select skills from live) = $18)", 18, "where (select skills from live) = $18");
+            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[], $16::bool[])"
+            + " where (select skills from live) = $19)", 19, "where (select skills from live) = $19");
 
     private final Pool pool;
     private final Outbox outbox;
@@ -83,7 +84,7 @@ public class PracticeLogRepository {
     public Uni<PracticeLog> updateWithEvent(SqlConnection connection, PracticeLog log, OutboxMessage event) {
         List<Object> values = Arrays.asList(log.id, log.userId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
                 log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
-                log.milestoneId, log.version, utc(log.updatedAt));
+                log.milestoneId, log.version, utc(log.updatedAt), log.milestoneCompleted);
         return outbox.executeWithEvents(connection, UPDATE_WITH_EVENT, values, List.of(event)).replaceWith(log);
     }
 
@@ -136,6 +137,7 @@ public class PracticeLogRepository {
         Integer[] durations = new Integer[size];
         Short[] difficulty = new Short[size], confidence = new Short[size];
         Long[] versions = new Long[size];
+        Boolean[] completed = new Boolean[size];
         for (int i = 0; i < size; i++) {
             PracticeLog log = logs.get(i);
             ids[i] = log.id;
@@ -153,9 +155,10 @@ public class PracticeLogRepository {
             versions[i] = log.version;
             created[i] = utc(log.createdAt);
             updated[i] = utc(log.updatedAt);
+            completed[i] = log.milestoneCompleted;
         }
         List<Object> parameters = Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
-                difficulty, confidence, types, milestones, versions, created, updated, skillIds.toArray(UUID[]::new), userId,
+                difficulty, confidence, types, milestones, versions, created, updated, completed, skillIds.toArray(UUID[]::new), userId,
                 (long) skillIds.size());
         return outbox.executeWithEvents(client, INSERT_MANY_WITH_EVENTS, parameters, events)
                 .map(rows -> rows.rowCount() == events.size());
@@ -204,7 +207,7 @@ public class PracticeLogRepository {
     private static List<Object> columnValues(PracticeLog log) {
         return Arrays.asList(log.id, log.userId, log.skillId, utc(log.datePracticed), log.localDate, log.zone, log.duration,
                 log.description, toShort(log.difficultyRating), toShort(log.confidenceRating), log.activityType.toString(),
-                log.milestoneId, log.version, utc(log.createdAt), utc(log.updatedAt));
+                log.milestoneId, log.version, utc(log.createdAt), utc(log.updatedAt), log.milestoneCompleted);
     }
 
     private static PracticeLog first(RowSet<Row> rows) {
@@ -217,7 +220,7 @@ public class PracticeLogRepository {
         return logs;
     }
 
-    /** A row of {@link #COLUMNS}, read by position: by name, each of the fifteen values is a search of the column names. */
+    /** A row of {@link #COLUMNS}, read by position: by name, each of the sixteen values is a search of the column names. */
     static PracticeLog toLog(Row row) {
         PracticeLog log = new PracticeLog();
         log.id = row.getUUID(0);
@@ -235,6 +238,7 @@ public class PracticeLogRepository {
         log.version = row.getLong(12);
         log.createdAt = row.getOffsetDateTime(13).toInstant();
         log.updatedAt = row.getOffsetDateTime(14).toInstant();
+        log.milestoneCompleted = row.getBoolean(15);
         return log;
     }
 

@@ -1,5 +1,6 @@
 package dev.practicetracker.practicelog.service;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import dev.practicetracker.practicelog.mapping.LogFields;
 @ApplicationScoped
 public class PracticeLogRules {
 
+    private static final String MILESTONE_COMPLETED = "milestone_completed";
+    private static final String WITHOUT_MILESTONE = "may be true only with a milestone_id";
+
     private final Validator validator;
 
     public PracticeLogRules(Validator validator) {
@@ -26,10 +30,23 @@ public class PracticeLogRules {
         if (skillId == null) {
             violations.add("skill_id", "must not be null");
         }
+        if (completedWithoutMilestone(fields)) {
+            violations.add(MILESTONE_COMPLETED, WITHOUT_MILESTONE);
+        }
         violations.throwIfAny();
     }
 
     public List<Violation> violationsOf(LogFields fields) {
-        return validator.validate(fields).stream().map(Violations::of).sorted(Violations.BY_FIELD).toList();
+        List<Violation> violations = new ArrayList<>(validator.validate(fields).stream().map(Violations::of).toList());
+        if (completedWithoutMilestone(fields)) {
+            violations.add(new Violation(MILESTONE_COMPLETED, WITHOUT_MILESTONE));
+        }
+        violations.sort(Violations.BY_FIELD);
+        return violations;
+    }
+
+    /** A log completes a milestone only if it names one. */
+    private static boolean completedWithoutMilestone(LogFields fields) {
+        return fields.milestoneCompleted() && fields.milestoneId() == null;
     }
 }

@@ -117,7 +117,7 @@ public class PracticeSessionService {
             int minutes = session.practisedMinutesAt(now);
             PracticeSession.Completion completion = completionOf(request, session, minutes);
             LogFields fields = new LogFields(session.startedAt(), minutes, describe(request, minutes),
-                    request.difficultyRating(), request.confidenceRating(), ActivityType.PRACTICE, null);
+                    request.difficultyRating(), request.confidenceRating(), ActivityType.PRACTICE, null, false);
             if (!completion.becomesALog() || minutes < 1) {
                 return sessions.save(connection, session.ended(completion.status(), now, null)).map(ended -> new Ended(ended, null));
             }

@@ -30,6 +30,6 @@ public class QuickLogs {
         int minutes = request.preset() != null ? request.preset().minutes : request.duration();
         String description = request.description() == null || request.description().isBlank()
                 ? "Quick practice session (" + minutes + " min)" : request.description();
-        return new LogFields(Timestamps.now(clock), minutes, description, null, null, ActivityType.PRACTICE, null);
+        return new LogFields(Timestamps.now(clock), minutes, description, null, null, ActivityType.PRACTICE, null, false);
     }
 }

@@ -1,5 +1,6 @@
 package dev.practicetracker.practicelog.transfer;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 import dev.practicetracker.practicelog.ActivityType;
@@ -10,16 +11,26 @@ import dev.practicetracker.practicelog.ActivityType;
  * whole document.
  */
 public record ImportRow(String skillId, String skillName, String datePracticed, String duration, String description,
-        String difficultyRating, String confidenceRating, String activityType, String milestoneId) {
+        String difficultyRating, String confidenceRating, String activityType, String milestoneId, String milestoneCompleted) {
 
     static final String[] COLUMNS = { "skill_id", "skill_name", "date_practiced", "duration", "description",
-            "difficulty_rating", "confidence_rating", "activity_type", "milestone_id" };
+            "difficulty_rating", "confidence_rating", "activity_type", "milestone_id", "milestone_completed" };
 
     /** The row whose every field is the value of its column (by its name in {@link #COLUMNS}), or null. */
     static ImportRow of(Function<String, String> column) {
         return new ImportRow(column.apply("skill_id"), column.apply("skill_name"), column.apply("date_practiced"),
                 column.apply("duration"), column.apply("description"), column.apply("difficulty_rating"),
-                column.apply("confidence_rating"), column.apply("activity_type"), column.apply("milestone_id"));
+                column.apply("confidence_rating"), column.apply("activity_type"), column.apply("milestone_id"),
+                column.apply("milestone_completed"));
+    }
+
+    /** {@code true} or {@code false} in any case. */
+    static Boolean booleanOf(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("not a boolean: " + value);
+        };
     }
 
     static ActivityType activityTypeOf(String value) {

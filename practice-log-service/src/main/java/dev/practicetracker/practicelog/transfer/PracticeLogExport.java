@@ -28,7 +28,8 @@ import dev.practicetracker.practicelog.repository.PracticeLogRepository;
 public class PracticeLogExport {
 
     static final String[] CSV_HEADER = { "id", "skill_id", "date_practiced", "local_date", "duration", "description",
-            "difficulty_rating", "confidence_rating", "activity_type", "milestone_id", "created_at", "updated_at" };
+            "difficulty_rating", "confidence_rating", "activity_type", "milestone_id", "created_at", "updated_at",
+            "milestone_completed" };
     private static final int CHUNK = 500;
     private static final ObjectWriter CSV_LINE = new CsvMapper().writerFor(String[].class).with(CsvSchema.emptySchema());
 
@@ -63,7 +64,7 @@ public class PracticeLogExport {
         return new String[] { log.id.toString(), log.skillId.toString(), InstantText.format(log.datePracticed), log.localDate.toString(),
                 Integer.toString(log.duration), neutralised(log.description), text(log.difficultyRating),
                 text(log.confidenceRating), log.activityType.toString(), neutralised(log.milestoneId),
-                InstantText.format(log.createdAt), InstantText.format(log.updatedAt) };
+                InstantText.format(log.createdAt), InstantText.format(log.updatedAt), Boolean.toString(log.milestoneCompleted) };
     }
 
     /**

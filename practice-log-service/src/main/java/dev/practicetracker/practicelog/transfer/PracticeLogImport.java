@@ -197,7 +197,9 @@ public class PracticeLogImport {
                 problems, number);
         var activity = parse(row.activityType(), ImportRow::activityTypeOf, "activity_type",
                 "must be one of: practice, project, reading, video, course, exercise", problems, number);
-        return new LogFields(date, duration, row.description(), difficulty, confidence, activity, row.milestoneId());
+        Boolean completed = parse(row.milestoneCompleted(), ImportRow::booleanOf, "milestone_completed", "must be true or false",
+                problems, number);
+        return new LogFields(date, duration, row.description(), difficulty, confidence, activity, row.milestoneId(), completed);
     }
 
     private static <T> T parse(String text, Function<String, T> parser, String field, String message, List<Violation> problems,

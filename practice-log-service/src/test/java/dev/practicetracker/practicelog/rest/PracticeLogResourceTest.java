@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,6 +138,35 @@ class PracticeLogResourceTest {
         body.put("milestone_id", "m1");
 
         post(body).statusCode(201).body("milestone_id", equalTo("m1"));
+    }
+
+    @Test
+    void aLogMayCompleteTheMilestoneItNamesAndTheEventSaysSo() {
+        Map<String, Object> body = validLog();
+        body.put("milestone_id", "m1");
+        body.put("milestone_completed", true);
+
+        String id = post(body).statusCode(201).body("milestone_completed", equalTo(true)).extract().path("id");
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.PRACTICE_LOG_EVENTS)) {
+            var created = probe.awaitRecords(KafkaProbe.withHeader("ce_subject", id), 1).get(0);
+            assertThat(EventJson.read(created.value(), PracticeLogData.class).milestoneCompleted()).isTrue();
+        }
+        LogsApi api = new LogsApi(user);
+        api.patch(id, Map.of("milestone_completed", false)).statusCode(200).body("milestone_completed", equalTo(false));
+        body.remove("milestone_completed");
+        post(body).statusCode(201).body("milestone_completed", equalTo(false));
+    }
+
+    @Test
+    void aLogCompletesAMilestoneOnlyIfItNamesOne() {
+        Map<String, Object> body = validLog();
+        body.put("milestone_completed", true);
+
+        post(body).statusCode(400).body("violations[0].field", equalTo("milestone_completed"));
+        body.put("milestone_id", "m1");
+        String id = post(body).statusCode(201).extract().path("id");
+        new LogsApi(user).patch(id, Collections.singletonMap("milestone_id", null)).statusCode(400)
+                .body("violations[0].field", equalTo("milestone_completed"));
     }
 
     @Test

@@ -21,7 +21,7 @@ class ImportParserTest {
                 + "30,Scales and arpeggios,ignored,2026-11-01T10:00:00Z,Piano\n");
 
         assertThat(rows).containsExactly(
-                new ImportRow(null, "Piano", "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", null, null, null, null));
+                new ImportRow(null, "Piano", "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", null, null, null, null, null));
     }
 
     @Test
@@ -31,8 +31,8 @@ class ImportParserTest {
                 + "s2,2026-11-02T10:00:00Z\n");
 
         assertThat(rows).containsExactly(
-                new ImportRow("s1", null, "2026-11-01T10:00:00Z", null, null, null, null, null, null),
-                new ImportRow("s2", null, "2026-11-02T10:00:00Z", null, null, null, null, null, null));
+                new ImportRow("s1", null, "2026-11-01T10:00:00Z", null, null, null, null, null, null, null),
+                new ImportRow("s2", null, "2026-11-02T10:00:00Z", null, null, null, null, null, null, null));
     }
 
     @Test
@@ -64,7 +64,7 @@ class ImportParserTest {
                 + "\"description\":\"Scales and arpeggios\",\"difficulty_rating\":null,\"unknown\":1}]");
 
         assertThat(rows).containsExactly(
-                new ImportRow("s1", null, "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", null, null, null, null));
+                new ImportRow("s1", null, "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", null, null, null, null, null));
     }
 
     private static List<String> messagesOf(Throwable problem) {

@@ -61,6 +61,6 @@ class ImportWriteTest {
     }
 
     private static ImportRow row(UUID skill) {
-        return new ImportRow(skill.toString(), null, "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", "3", null, null, null);
+        return new ImportRow(skill.toString(), null, "2026-11-01T10:00:00Z", "30", "Scales and arpeggios", "3", null, null, null, null);
     }
 }

@@ -64,7 +64,7 @@ public final class ProgressEvents {
     public static PracticeLogData log(UUID userId, UUID skillId, Instant datePracticed, LocalDate localDate, int minutes,
             Integer difficulty, long version) {
         return new PracticeLogData(UUID.randomUUID(), userId, skillId, datePracticed, localDate, "UTC", minutes, "Practice session",
-                difficulty, null, "practice", null, version, datePracticed, datePracticed, false);
+                difficulty, null, "practice", null, false, version, datePracticed, datePracticed, false);
     }
 
     public static PracticeLogData withVersion(PracticeLogData log, int minutes, long version) {
@@ -74,14 +74,14 @@ public final class ProgressEvents {
     public static PracticeLogData changed(PracticeLogData log, int minutes, long version, boolean deleted) {
         return new PracticeLogData(log.id(), log.userId(), log.skillId(), log.datePracticed(), log.localDate(), log.zone(),
                 minutes, log.description(), log.difficultyRating(), log.confidenceRating(), log.activityType(),
-                log.milestoneId(), version, log.createdAt(), log.updatedAt(), deleted);
+                log.milestoneId(), log.milestoneCompleted(), version, log.createdAt(), log.updatedAt(), deleted);
     }
 
     /** The log moved to another instant (and so, here in UTC, perhaps to another day), as a new version. */
     public static PracticeLogData movedTo(PracticeLogData log, Instant datePracticed, long version) {
         return new PracticeLogData(log.id(), log.userId(), log.skillId(), datePracticed, LocalDate.ofInstant(datePracticed, ZoneOffset.UTC),
                 log.zone(), log.duration(), log.description(), log.difficultyRating(), log.confidenceRating(), log.activityType(),
-                log.milestoneId(), version, log.createdAt(), log.updatedAt(), log.deleted());
+                log.milestoneId(), log.milestoneCompleted(), version, log.createdAt(), log.updatedAt(), log.deleted());
     }
 
     public static void publishLog(String type, PracticeLogData log) {

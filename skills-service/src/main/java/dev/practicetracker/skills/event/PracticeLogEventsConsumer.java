@@ -10,7 +10,7 @@ import dev.practicetracker.platform.consumer.EventBatchHandler;
 import dev.practicetracker.skills.repository.MilestoneLogRepository;
 import io.smallrye.mutiny.Uni;
 
-/** Feeds each milestone's {@code practice_minutes} from practice-log events. */
+/** Feeds each milestone's {@code practice_minutes}, {@code practice_attempts} and {@code practice_completions} from practice-log events. */
 @ApplicationScoped
 public class PracticeLogEventsConsumer {
 

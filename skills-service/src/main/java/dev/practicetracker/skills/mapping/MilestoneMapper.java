@@ -9,6 +9,7 @@ import dev.practicetracker.events.RoadmapData;
 import dev.practicetracker.skills.MilestoneProgress;
 import dev.practicetracker.skills.MilestoneStatus;
 import dev.practicetracker.skills.Skill;
+import dev.practicetracker.skills.repository.MilestoneLogRepository;
 
 public final class MilestoneMapper {
 
@@ -17,7 +18,7 @@ public final class MilestoneMapper {
 
     /** Every milestone of the roadmap, in order, with its progress (not started when untouched). */
     public static List<MilestoneResponse> toResponses(Skill skill, Map<String, MilestoneProgress> progress,
-            Map<String, Long> minutes) {
+            Map<String, MilestoneLogRepository.Practice> practice) {
         List<MilestoneResponse> responses = new ArrayList<>();
         if (skill.roadmap == null) {
             return responses;
@@ -26,9 +27,10 @@ public final class MilestoneMapper {
             for (RoadmapData.Milestone milestone : level.milestones()) {
                 MilestoneProgress state = progress.getOrDefault(milestone.id(),
                         MilestoneProgress.notStarted(skill.id, milestone.id(), skill.userId));
+                MilestoneLogRepository.Practice practised = practice.getOrDefault(milestone.id(), MilestoneLogRepository.Practice.NONE);
                 responses.add(new MilestoneResponse(level.level(), milestone.id(), milestone.title(), milestone.description(),
                         milestone.doThisNow(), milestone.estimatedMinutes(), state.status, state.notes, state.startedAt,
-                        state.completedAt, minutes.getOrDefault(milestone.id(), 0L), state.version));
+                        state.completedAt, practised.minutes(), practised.attempts(), practised.completions(), state.version));
             }
         }
         return responses;

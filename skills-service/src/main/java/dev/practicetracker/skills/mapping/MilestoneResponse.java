@@ -18,5 +18,7 @@ public record MilestoneResponse(
         Instant startedAt,
         Instant completedAt,
         long practiceMinutes,
+        long practiceAttempts,
+        long practiceCompletions,
         long version) {
 }

@@ -61,8 +61,8 @@ public class MilestoneService {
     /** Every milestone of the caller's skill in roadmap order, or null when the skill is not theirs. */
     public Uni<List<MilestoneResponse>> list(Caller caller, UUID skillId) {
         return skills.findOwned(caller.userId(), skillId).chain(skill -> skill == null ? Uni.createFrom().nullItem()
-                : progress.ofSkill(skillId).chain(states -> logs.minutesByMilestone(skillId)
-                        .map(minutes -> MilestoneMapper.toResponses(skill, byMilestone(states), minutes))));
+                : progress.ofSkill(skillId).chain(states -> logs.practiceByMilestone(skillId)
+                        .map(practice -> MilestoneMapper.toResponses(skill, byMilestone(states), practice))));
     }
 
     /**

@@ -205,16 +205,54 @@ class RoadmapAndMilestoneTest {
                 .body("items.practice_minutes", equalTo(List.of(25, 10, 20))));
     }
 
+    /**
+     * Attempts count the live logs that name a milestone, completions those of them that completed it:
+     * they follow creates, a log moved to another milestone, the flag toggled and deletes, also when an
+     * event arrives twice or an older version arrives after a newer one.
+     */
+    @Test
+    void attemptsAndCompletionsFollowTheLogsThatNameAMilestoneWhateverOrderTheirEventsArriveIn() {
+        api.putRoadmap(skill, SkillsApi.roadmap()).statusCode(200);
+        PracticeLogData tried = log("m1", 20, false, 1);
+        PracticeLogData done = log("m1", 30, true, 1);
+        PracticeLogData moved = log("m1", 15, true, 1);
+        PracticeLogData gone = log("m2", 10, true, 1);
+        publish(EventTypes.PRACTICE_LOG_CREATED, tried);
+        publish(EventTypes.PRACTICE_LOG_CREATED, done);
+        publish(EventTypes.PRACTICE_LOG_CREATED, done);
+        publish(EventTypes.PRACTICE_LOG_UPDATED, changed(moved, "m3", true, 2, false));
+        publish(EventTypes.PRACTICE_LOG_CREATED, moved);
+        publish(EventTypes.PRACTICE_LOG_CREATED, gone);
+        publish(EventTypes.PRACTICE_LOG_DELETED, changed(gone, "m2", true, 2, true));
+        publish(EventTypes.PRACTICE_LOG_UPDATED, changed(tried, "m1", true, 2, false));
+        publish(EventTypes.PRACTICE_LOG_UPDATED, changed(done, "m1", false, 3, false));
+        publish(EventTypes.PRACTICE_LOG_UPDATED, changed(done, "m1", true, 2, false));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> api.milestones(skill).statusCode(200)
+                .body("items.id", equalTo(List.of("m1", "m2", "m3")))
+                .body("items.practice_attempts", equalTo(List.of(2, 0, 1)))
+                .body("items.practice_completions", equalTo(List.of(1, 0, 1)))
+                .body("items.practice_minutes", equalTo(List.of(50, 0, 15))));
+    }
+
     private PracticeLogData log(String milestoneId, int minutes, long version) {
+        return log(milestoneId, minutes, false, version);
+    }
+
+    private PracticeLogData log(String milestoneId, int minutes, boolean completed, long version) {
         Instant at = Instant.now().minusSeconds(3600);
         return new PracticeLogData(UUID.randomUUID(), user, UUID.fromString(skill), at, LocalDate.now(), "UTC", minutes,
-                "practice", null, null, "practice", milestoneId, version, at, at, false);
+                "practice", null, null, "practice", milestoneId, completed, version, at, at, false);
     }
 
     private static PracticeLogData withMilestone(PracticeLogData log, String milestoneId, long version) {
+        return changed(log, milestoneId, log.milestoneCompleted(), version, false);
+    }
+
+    private static PracticeLogData changed(PracticeLogData log, String milestoneId, boolean completed, long version, boolean deleted) {
         return new PracticeLogData(log.id(), log.userId(), log.skillId(), log.datePracticed(), log.localDate(), log.zone(),
-                log.duration(), log.description(), null, null, log.activityType(), milestoneId, version, log.createdAt(),
-                log.updatedAt(), false);
+                log.duration(), log.description(), null, null, log.activityType(), milestoneId, completed, version, log.createdAt(),
+                log.updatedAt(), deleted);
     }
 
     private void publish(String type, PracticeLogData log) {

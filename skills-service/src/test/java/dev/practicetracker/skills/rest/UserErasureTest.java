@@ -86,7 +86,7 @@ class UserErasureTest {
     private void publishLogNamingMilestone(UUID skill, String milestoneId) {
         Instant at = Instant.now().minusSeconds(60);
         PracticeLogData log = new PracticeLogData(UUID.randomUUID(), user, skill, at, LocalDate.now(), "UTC", 30, "practice",
-                null, null, "practice", milestoneId, 1, at, at, false);
+                null, null, "practice", milestoneId, false, 1, at, at, false);
         KafkaProbe.publish(Topics.PRACTICE_LOG_EVENTS, new EventEnvelope(UUID.randomUUID(), "/practice-log-service",
                 EventTypes.PRACTICE_LOG_CREATED, log.id().toString(), Instant.now(), user), log);
     }
