@@ -44,6 +44,10 @@ public class Skill {
     @JdbcTypeCode(SqlTypes.JSON)
     public RoadmapData roadmap;
 
+    /** The template it was adopted from, if any (the template may be gone since). */
+    @Column(name = "template_slug")
+    public String templateSlug;
+
     /** +1 per change; the ETag, and what consumers order events of this skill by. */
     public long version;
 

@@ -52,7 +52,7 @@ public final class Targets {
         Instant now = Instant.now();
         KafkaProbe.publish(Topics.SKILL_EVENTS, new EventEnvelope(UUID.randomUUID(), "/skills-service",
                 deleted ? EventTypes.SKILL_DELETED : EventTypes.SKILL_CREATED, skill.toString(), now, user),
-                new SkillData(skill, user, "Skill " + skill, null, null, null, null, List.of(), null, version, now, now, deleted));
+                new SkillData(skill, user, "Skill " + skill, null, null, null, null, List.of(), null, null, version, now, now, deleted));
     }
 
     public static void publishErasure(UUID user) {

@@ -19,6 +19,7 @@ public record SkillData(
         String skillType,
         List<String> tags,
         RoadmapData roadmap,
+        String templateSlug,
         long version,
         Instant createdAt,
         Instant updatedAt,

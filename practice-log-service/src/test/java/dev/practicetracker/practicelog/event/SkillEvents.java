@@ -35,7 +35,7 @@ public final class SkillEvents {
                 .map(id -> new RoadmapData.Milestone(id, "Milestone " + id, null, null, 30)).toList();
         RoadmapData roadmap = new RoadmapData(null, List.of(new RoadmapData.Level(1, "Basics", null, milestones)));
         Instant now = Instant.now();
-        return new SkillData(skillId, userId, "Skill " + skillId, null, null, null, null, List.of(), roadmap, version, now, now, deleted);
+        return new SkillData(skillId, userId, "Skill " + skillId, null, null, null, null, List.of(), roadmap, null, version, now, now, deleted);
     }
 
     public static void publish(String type, SkillData skill) {

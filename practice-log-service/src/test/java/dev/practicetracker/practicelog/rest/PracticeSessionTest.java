@@ -1,6 +1,7 @@
 package dev.practicetracker.practicelog.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
@@ -219,7 +226,7 @@ class PracticeSessionTest {
     }
 
     @Test
-    void pagesCoverEverySessionExactlyOnceWhileNewOnesStart() {
+    void pagesCoverEverySessionExactlyOnceWhileNewOnesStart() throws Exception {
         List<String> existing = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             String session = start(skill).statusCode(201).extract().path("id");
@@ -227,19 +234,40 @@ class PracticeSessionTest {
             complete(session, Map.of("completion", "abandoned")).statusCode(200);
             existing.add(0, session);
         }
+        UUID other = SkillEvents.skillKnownToService(user);
+        AtomicBoolean paging = new AtomicBoolean(true);
+        AtomicInteger startedMeanwhile = new AtomicInteger();
+        ExecutorService starter = Executors.newSingleThreadExecutor();
         List<String> seen = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> query = cursor == null ? Map.of("limit", 3) : Map.of("limit", 3, "cursor", cursor);
-            ValidatableResponse page = sessions(query);
-            seen.addAll(page.extract().path("items.id"));
-            cursor = page.extract().path("next_cursor");
-            // another session starts between two pages: newer than every page, so none shows it
-            String started = start(skill).statusCode(201).extract().path("id");
-            complete(started, Map.of("completion", "abandoned")).statusCode(200);
-        } while (cursor != null);
+        try {
+            ValidatableResponse page = sessions(Map.of("limit", 3));
+            // from the first page on, another client keeps starting sessions: each newer than every page
+            Future<?> starting = starter.submit(() -> {
+                while (paging.get()) {
+                    String started = start(other).statusCode(201).extract().path("id");
+                    complete(started, Map.of("completion", "abandoned")).statusCode(200);
+                    startedMeanwhile.incrementAndGet();
+                }
+            });
+            while (true) {
+                seen.addAll(page.extract().path("items.id"));
+                String cursor = page.extract().path("next_cursor");
+                if (cursor == null) {
+                    break;
+                }
+                int before = startedMeanwhile.get();
+                await().atMost(Duration.ofSeconds(10)).until(() -> startedMeanwhile.get() > before);
+                page = sessions(Map.of("limit", 3, "cursor", cursor));
+            }
+            paging.set(false);
+            starting.get(30, TimeUnit.SECONDS);
+        } finally {
+            paging.set(false);
+            starter.shutdownNow();
+        }
 
         assertThat(seen).containsExactlyElementsOf(existing);
+        assertThat(startedMeanwhile.get()).isPositive();
     }
 
     @Test

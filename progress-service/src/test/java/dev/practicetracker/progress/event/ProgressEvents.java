@@ -43,7 +43,7 @@ public final class ProgressEvents {
         Instant now = Instant.now();
         RoadmapData roadmap = milestoneIds.length == 0 ? null : new RoadmapData(null, List.of(new RoadmapData.Level(1, "Level 1", null,
                 Arrays.stream(milestoneIds).map(id -> new RoadmapData.Milestone(id, id, null, null, 30)).toList())));
-        return new SkillData(skillId, userId, name, null, null, targetHours, null, List.of(), roadmap, version, now, now, deleted);
+        return new SkillData(skillId, userId, name, null, null, targetHours, null, List.of(), roadmap, null, version, now, now, deleted);
     }
 
     public static void publishSkillState(SkillData skill) {

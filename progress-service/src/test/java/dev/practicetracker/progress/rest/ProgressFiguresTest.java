@@ -191,7 +191,8 @@ class ProgressFiguresTest {
     void aTargetIsReachedAtItsHours() {
         UUID skill = publishSkill(user, "Typing", 2);
         publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, day(today), 60, 1));
-        assertThat(awaitSkill(skill, p -> p.getInt("total_sessions") == 1).getDouble("progress_percent")).isEqualTo(50.0);
+        // the skill and the log travel on two topics: whichever progress applies first, the figure ends at half the target
+        awaitSkill(skill, p -> p.getInt("total_sessions") == 1 && p.getDouble("progress_percent") == 50.0);
 
         publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, day(today), 60, 1));
         assertThat(awaitSkill(skill, p -> p.getInt("total_sessions") == 2).getDouble("progress_percent")).isEqualTo(100.0);

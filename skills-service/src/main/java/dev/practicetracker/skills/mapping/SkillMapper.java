@@ -48,12 +48,12 @@ public final class SkillMapper {
     public static SkillResponse toResponse(Skill skill) {
         return new SkillResponse(skill.id, skill.userId, skill.name, skill.description, skill.category,
                 skill.targetHours, SkillType.of(skill.skillType), List.copyOf(skill.tags), RoadmapResponse.of(skill.roadmap),
-                skill.version, skill.createdAt, skill.updatedAt);
+                skill.templateSlug, skill.version, skill.createdAt, skill.updatedAt);
     }
 
     public static SkillData toEvent(Skill skill, boolean deleted) {
         return new SkillData(skill.id, skill.userId, skill.name, skill.description, skill.category, skill.targetHours,
-                skill.skillType, List.copyOf(skill.tags), skill.roadmap, skill.version, skill.createdAt, skill.updatedAt, deleted);
+                skill.skillType, List.copyOf(skill.tags), skill.roadmap, skill.templateSlug, skill.version, skill.createdAt, skill.updatedAt, deleted);
     }
 
     /** Where a page that ends with this skill continues: the list's keyset, (created_at, id). */

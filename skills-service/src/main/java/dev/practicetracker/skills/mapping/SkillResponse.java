@@ -19,6 +19,7 @@ public record SkillResponse(
         @Schema(nullable = true) SkillType skillType,
         List<String> tags,
         RoadmapResponse roadmap,
+        String templateSlug,
         long version,
         Instant createdAt,
         Instant updatedAt) {

@@ -26,6 +26,9 @@ import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.skills.Skill;
+import dev.practicetracker.skills.SkillType;
+import dev.practicetracker.skills.Template;
+import dev.practicetracker.skills.TemplateTag;
 import dev.practicetracker.skills.mapping.RoadmapRequest;
 import dev.practicetracker.skills.mapping.SkillFields;
 import dev.practicetracker.skills.mapping.SkillMapper;
@@ -66,6 +69,22 @@ public class SkillService {
                 .chain(() -> repository.persist(SkillMapper.newSkill(ids.next(), caller.userId(), fields, Timestamps.now(clock))))
                 .call(skill -> publish(EventTypes.SKILL_CREATED, skill, false))
                 .map(skill -> new IdempotentCreates.Created("/skills/" + skill.id, skill.version, SkillMapper.toResponse(skill))));
+    }
+
+    /**
+     * A new skill of the caller adopted from a template, in the caller's transaction: the template's
+     * name (or {@code name}), type, roadmap and tag names; 400 for a name a skill may not have, 409 for
+     * one the caller's skills already have.
+     */
+    public Uni<Skill> createFrom(Caller caller, Template template, String name) {
+        SkillFields fields = new SkillFields(name == null ? template.name : name, null, null, null,
+                template.tagList().stream().map(TemplateTag::name).toList(), SkillType.of(template.skillType));
+        new Violations().addAll(validator.validate(fields)).throwIfAny();
+        Skill skill = SkillMapper.newSkill(ids.next(), caller.userId(), fields, Timestamps.now(clock));
+        skill.roadmap = template.roadmap;
+        skill.templateSlug = template.slug;
+        return requireFreeName(caller.userId(), fields.name(), null).chain(() -> repository.persist(skill))
+                .call(created -> publish(EventTypes.SKILL_CREATED, created, false));
     }
 
     public Uni<Skill> find(Caller caller, UUID id) {
