@@ -53,10 +53,17 @@ class BadInputIT {
      * A creating or updating operation (its OpenAPI path and the concrete one), with a body its
      * caller's resources make valid; an import takes an array of such bodies.
      */
-    private record Case(Service service, String method, String template, String path, Map<String, Object> validBody, boolean rows) {
+    private record Case(Service service, String method, String template, String path, Map<String, Object> validBody, boolean rows,
+            String adminToken) {
 
         Case(Service service, String method, String template, String path, Map<String, Object> validBody) {
-            this(service, method, template, path, validBody, false);
+            this(service, method, template, path, validBody, false, null);
+        }
+
+        /** An admin's operation (the catalogue of templates), sent with an admin's token. */
+        static Case asAdmin(Service service, String method, String template, String path, Map<String, Object> validBody,
+                String adminToken) {
+            return new Case(service, method, template, path, validBody, false, adminToken);
         }
 
         Object wrap(Object body) {
@@ -119,7 +126,8 @@ class BadInputIT {
 
     private static void assertSafe(Case operation, String token, UUID user, Object body, String what) {
         String before = state(operation.service(), user);
-        Response answer = Client.send(operation.method(), practice.url(operation.service(), operation.path()), token, body,
+        Response answer = Client.send(operation.method(), practice.url(operation.service(), operation.path()),
+                operation.adminToken() != null ? operation.adminToken() : token, body,
                 operation.method().equals("PATCH") ? Map.of("Content-Type", "application/merge-patch+json") : Map.of());
         REQUESTS.incrementAndGet();
         if (answer.isServerError() || answer.status() < 0) {
@@ -198,6 +206,10 @@ class BadInputIT {
         String evidence = Client.post(practice.url(Service.EVIDENCE, "/evidence"), token,
                 Map.of("type", "note", "text", "Proof", "practice_log_id", log)).json().path("id").asText();
         String sessionSkill = practice.createSkill(token);
+        String admin = practice.adminToken();
+        String template = "bad-input-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(Client.post(practice.url(Service.SKILLS, "/templates"), admin, Map.of("slug", template, "name", "Bad input " + template,
+                "is_active", true)).status()).as("the template the cases change and adopt").isEqualTo(201);
         String session = Client.post(practice.url(Service.PRACTICE_LOG, "/practice-sessions"), token, Map.of("skill_id", sessionSkill))
                 .json().path("id").asText();
         String practised = Instant.now().minus(2, ChronoUnit.HOURS).toString();
@@ -225,7 +237,15 @@ class BadInputIT {
                 new Case(Service.PROGRESS, "PUT", "/progress/goals", "/progress/goals", map("weekly_minutes", 120, "weekly_sessions", 4)),
                 new Case(Service.PRACTICE_LOG, "POST", "/practice-logs/import", "/practice-logs/import?dry_run=true", map("skill_id", skill,
                         "date_practiced", practised, "duration", 30, "description", "imported", "difficulty_rating", 3,
-                        "activity_type", "practice"), true));
+                        "activity_type", "practice"), true, null),
+                Case.asAdmin(Service.SKILLS, "POST", "/templates", "/templates", map("slug", "hostile-" + template, "name", "Hostile",
+                        "tagline", "t", "description", "d", "skill_type", "physical", "roadmap", roadmap, "tags",
+                        List.of(Map.of("slug", "any", "name", "Any", "category", "skill")), "display_order", 1, "is_active", true),
+                        admin),
+                Case.asAdmin(Service.SKILLS, "PATCH", "/templates/{slug}", "/templates/" + template, map("name", "Renamed",
+                        "tagline", "t2", "display_order", 2, "is_active", true), admin),
+                new Case(Service.SKILLS, "POST", "/templates/{slug}/adopt", "/templates/" + template + "/adopt",
+                        map("name", "Adopted " + UUID.randomUUID())));
     }
 
     /** Writing operations of the user's API in the OpenAPI documents, with concrete paths matched to the cases. */

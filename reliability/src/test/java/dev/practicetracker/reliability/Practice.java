@@ -107,6 +107,11 @@ final class Practice implements AutoCloseable {
         return stack.tokenFor(user);
     }
 
+    /** An operator's token (the {@code admin} group), e.g. to manage the catalogue of templates. */
+    String adminToken() {
+        return stack.tokenFor(UUID.randomUUID(), List.of("admin"));
+    }
+
     /** A new user with a token and one skill: how most scenarios begin. */
     record Learner(UUID user, String token, String skill) {
     }

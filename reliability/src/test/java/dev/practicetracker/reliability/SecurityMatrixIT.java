@@ -129,6 +129,8 @@ class SecurityMatrixIT {
                 serverErrors, Double.NaN, "401 / 403, nothing written"));
     }
 
+    private static final String CATALOGUE = "/templates";
+
     @Test
     void everyOperationNamingAnotherUsersResourceAnswers404AndChangesNothing() throws Exception {
         UUID owner = UUID.randomUUID();
@@ -141,7 +143,8 @@ class SecurityMatrixIT {
         long calls = 0;
         long serverErrors = 0;
         for (Operation operation : operations) {
-            if (!operation.named() || !operation.roles().contains("user")) {
+            // the catalogue of templates belongs to no user: its slugs name nothing of another user's
+            if (!operation.named() || !operation.roles().contains("user") || operation.path().startsWith(CATALOGUE)) {
                 continue;
             }
             String url = practice.url(operation.service(), fill(operation.path(), name -> idFor(operation, name, ids)));
