@@ -16,7 +16,7 @@ import dev.practicetracker.skills.TemplateTag;
  * (its slug, the template's id, never changes). Text is trimmed before it is validated.
  */
 public record TemplateFields(
-        @NotNull @Pattern(regexp = "[a-z0-9-]{1,100}", message = "must be 1-100 lower-case letters, digits or '-'") String slug,
+        @NotNull @Pattern(regexp = TemplateTag.SLUG, message = TemplateTag.SLUG_RULE) String slug,
         @NotBlank @Size(max = 255) String name,
         @Size(max = 255) String tagline,
         @Size(max = 5000) String description,

@@ -96,8 +96,6 @@ public class TemplateService {
         return outbox.inTransaction(() -> lock(slug, ifMatch).map(template -> {
             TemplateFields current = fieldsOf(template);
             TemplateFields changed = MergePatch.apply(mapper, current, patch, TemplateFields.class, Map.of("slug", template.slug));
-            changed = new TemplateFields(template.slug, changed.name(), changed.tagline(), changed.description(),
-                    changed.skillType(), changed.roadmap(), changed.tags(), changed.displayOrder(), changed.isActive());
             requireValid(changed);
             if (!changed.equals(current)) {
                 apply(changed, template);

@@ -17,7 +17,7 @@ import dev.practicetracker.platform.problem.Violations;
  * JSON merge patch (RFC 7396) of a resource's mutable fields: members present in the patch replace
  * the current ones, {@code null} clears, nested objects merge, arrays replace. Fields a client may
  * not change are checked against the resource's current values: sending them back unchanged is
- * fine, changing them is a 400.
+ * fine, changing them is a 400; one the record carries (a template's slug) keeps its value.
  */
 public final class MergePatch {
 
@@ -41,9 +41,17 @@ public final class MergePatch {
             }
         });
         violations.throwIfAny();
-        ObjectNode merged = mapper.valueToTree(current);
+        ObjectNode original = mapper.valueToTree(current);
+        ObjectNode merged = original.deepCopy();
         merge(merged, (ObjectNode) patch);
-        immutable.keySet().forEach(merged::remove);
+        // a fixed field the record carries keeps its value; one it does not carry was only there to be checked
+        immutable.keySet().forEach(field -> {
+            if (original.has(field)) {
+                merged.set(field, original.get(field));
+            } else {
+                merged.remove(field);
+            }
+        });
         try {
             return mapper.treeToValue(merged, type);
         } catch (JsonProcessingException e) {
