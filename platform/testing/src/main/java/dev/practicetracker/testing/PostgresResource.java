@@ -2,6 +2,7 @@ package dev.practicetracker.testing;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -39,6 +40,22 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     /** For tests that look at the database directly, e.g. to prove nothing was written. */
     public static String jdbcUrl() {
         return server.jdbcUrl(DATABASE);
+    }
+
+    /** A new, empty database on the same server, e.g. to migrate from scratch: its name. */
+    public static String newDatabase(String prefix) {
+        String database = prefix + "_" + UUID.randomUUID().toString().replace("-", "");
+        try {
+            server.createDatabaseIfMissing(database);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create the database " + database, e);
+        }
+        return database;
+    }
+
+    /** Another database of the same server. */
+    public static String jdbcUrl(String database) {
+        return server.jdbcUrl(database);
     }
 
     @Override
