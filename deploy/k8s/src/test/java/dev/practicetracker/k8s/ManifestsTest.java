@@ -55,7 +55,7 @@ import dev.practicetracker.local.Route;
 class ManifestsTest {
 
     static final List<String> SERVICES = List.of("skills-service", "practice-log-service", "evidence-service", "progress-service");
-    static final Set<String> TOPICS = Set.of("skill-events", "practice-log-events", "evidence-events", "user-events",
+    static final Set<String> TOPICS = Set.of("skill-events", "practice-log-events", "evidence-events", "user-events", "progress-events",
             "skill-events.dlq", "practice-log-events.dlq", "user-events.dlq");
     /** What the local stack's entry point routes, each prefix to the service that owns it. */
     static final Map<String, String> ROUTES = Arrays.stream(Route.values())

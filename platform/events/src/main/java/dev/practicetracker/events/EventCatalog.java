@@ -24,7 +24,10 @@ public final class EventCatalog {
             new Entry(EventTypes.EVIDENCE_CREATED, Topics.EVIDENCE_EVENTS, EvidenceData.class),
             new Entry(EventTypes.EVIDENCE_UPDATED, Topics.EVIDENCE_EVENTS, EvidenceData.class),
             new Entry(EventTypes.EVIDENCE_DELETED, Topics.EVIDENCE_EVENTS, EvidenceData.class),
-            new Entry(EventTypes.USER_ERASED, Topics.USER_EVENTS, UserErasedData.class));
+            new Entry(EventTypes.USER_ERASED, Topics.USER_EVENTS, UserErasedData.class),
+            new Entry(EventTypes.SKILL_PROGRESS_CHANGED, Topics.PROGRESS_EVENTS, SkillProgressData.class),
+            new Entry(EventTypes.LEVEL_REACHED, Topics.PROGRESS_EVENTS, LevelReachedData.class),
+            new Entry(EventTypes.STAGE_REACHED, Topics.PROGRESS_EVENTS, StageReachedData.class));
 
     private EventCatalog() {
     }

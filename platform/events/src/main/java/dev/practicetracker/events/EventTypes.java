@@ -19,6 +19,10 @@ public final class EventTypes {
 
     public static final String USER_ERASED = "user.erased.v1";
 
+    public static final String SKILL_PROGRESS_CHANGED = "skill-progress.changed.v1";
+    public static final String LEVEL_REACHED = "level.reached.v1";
+    public static final String STAGE_REACHED = "stage.reached.v1";
+
     private EventTypes() {
     }
 }

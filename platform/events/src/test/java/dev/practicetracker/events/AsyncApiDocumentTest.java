@@ -23,6 +23,7 @@ import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -96,11 +97,20 @@ class AsyncApiDocumentTest {
         JsonNode schema = nonNull(schemaOrReference);
         assertThat(types(schema)).as("%s is an object", path).contains("object");
         Map<String, RecordComponent> components = Arrays.stream(record.getRecordComponents())
-                .collect(Collectors.toMap(component -> SNAKE_CASE.translate(component.getName()), component -> component));
+                .collect(Collectors.toMap(AsyncApiDocumentTest::jsonName, component -> component));
         assertThat(fieldNames(schema.path("properties"))).as("fields of %s (%s)", path, record.getSimpleName())
                 .containsExactlyInAnyOrderElementsOf(components.keySet());
         components.forEach((field, component) ->
                 assertType(schema.path("properties").path(field), component.getGenericType(), path + "." + field));
+    }
+
+    /** The field's name in JSON: snake_case, unless the component names it itself. */
+    private static String jsonName(RecordComponent component) {
+        JsonProperty named = component.getAnnotation(JsonProperty.class);
+        if (named == null && component.getAccessor().getAnnotation(JsonProperty.class) != null) {
+            named = component.getAccessor().getAnnotation(JsonProperty.class);
+        }
+        return named != null ? named.value() : SNAKE_CASE.translate(component.getName());
     }
 
     private static void assertType(JsonNode schemaOrReference, Type type, String path) {
@@ -130,6 +140,9 @@ class AsyncApiDocumentTest {
         }
         if (scalar == int.class || scalar == Integer.class || scalar == long.class || scalar == Long.class) {
             return "integer";
+        }
+        if (scalar == double.class || scalar == Double.class) {
+            return "number";
         }
         if (scalar == boolean.class || scalar == Boolean.class) {
             return "boolean";

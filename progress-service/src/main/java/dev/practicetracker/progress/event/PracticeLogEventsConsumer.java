@@ -20,6 +20,7 @@ import dev.practicetracker.progress.repository.FigureRepository;
 import dev.practicetracker.progress.repository.LogFact;
 import dev.practicetracker.progress.repository.LogFactRepository;
 import dev.practicetracker.progress.repository.ProjectionLock;
+import dev.practicetracker.progress.repository.RecomputedSkills;
 import dev.practicetracker.progress.repository.SkillDayRepository;
 import dev.practicetracker.progress.repository.StaleDrain;
 import io.smallrye.mutiny.Uni;
@@ -38,7 +39,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * on one partition), so batches of different partitions write side by side
  * ({@link ProjectionLock#lockPartitions}): the channel has two consumers per replica, each with its
  * own partitions, and while one waits for its statement the other decodes. Offsets are committed
- * after the transaction commits.
+ * after the transaction commits. What the recompute moved is published on progress-events in the same
+ * transaction ({@link ProgressPublisher}).
  */
 @ApplicationScoped
 public class PracticeLogEventsConsumer {
@@ -51,6 +53,7 @@ public class PracticeLogEventsConsumer {
     private final FigureRepository figures;
     private final ProjectionLock lock;
     private final StaleDrain drain;
+    private final RecomputedSkills recomputed;
     private final int deferRecomputeAt;
     private final long quietNanos;
     /** When this consumer last applied a backlog batch ({@link System#nanoTime}), or {@link #NONE} once its marks were taken. */
@@ -58,19 +61,20 @@ public class PracticeLogEventsConsumer {
 
     @Inject
     public PracticeLogEventsConsumer(EventBatchHandler handler, LogFactRepository facts, SkillDayRepository days, FigureRepository figures,
-            ProjectionLock lock, StaleDrain drain, ProgressConfig config) {
-        this(handler, facts, days, figures, lock, drain, config.deferRecomputeAt(), config.staleCheckInterval());
+            ProjectionLock lock, StaleDrain drain, RecomputedSkills recomputed, ProgressConfig config) {
+        this(handler, facts, days, figures, lock, drain, recomputed, config.deferRecomputeAt(), config.staleCheckInterval());
     }
 
     /** A consumer that takes a backlog as over once no backlog batch has come for {@code quiet}. */
     PracticeLogEventsConsumer(EventBatchHandler handler, LogFactRepository facts, SkillDayRepository days, FigureRepository figures,
-            ProjectionLock lock, StaleDrain drain, int deferRecomputeAt, Duration quiet) {
+            ProjectionLock lock, StaleDrain drain, RecomputedSkills recomputed, int deferRecomputeAt, Duration quiet) {
         this.handler = handler;
         this.facts = facts;
         this.days = days;
         this.figures = figures;
         this.lock = lock;
         this.drain = drain;
+        this.recomputed = recomputed;
         this.deferRecomputeAt = deferRecomputeAt;
         this.quietNanos = quiet.toNanos();
     }
@@ -114,7 +118,7 @@ public class PracticeLogEventsConsumer {
                         days.addToDays(connection, applied.additions()),
                         days.recomputeDays(connection, applied.days()),
                         figures.recompute(connection, applied.skillsAsOf(), applied.usersAsOf(), draining))
-                        .andFailFast().replaceWithVoid())
+                        .andFailFast().chain(() -> recomputed.recomputed(connection, applied.skillsAsOf().keySet())))
                 // (a transaction that then fails to commit leaves marks behind: StaleFigures takes them)
                 .invoke(() -> {
                     if (draining) {

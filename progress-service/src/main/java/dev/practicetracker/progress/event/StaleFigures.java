@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.progress.config.ProgressConfig;
 import dev.practicetracker.progress.repository.StaleDrain;
 import io.quarkus.logging.Log;
@@ -13,7 +14,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Recomputes the skills and users a backlog left marked stale when no smaller batch came after it
@@ -26,15 +26,15 @@ import io.vertx.mutiny.sqlclient.Pool;
 public class StaleFigures {
 
     private final StaleDrain drain;
-    private final Pool pool;
+    private final Outbox outbox;
     private final Vertx vertx;
     private final Duration interval;
     private final AtomicBoolean checking = new AtomicBoolean();
     private long timer = -1;
 
-    public StaleFigures(StaleDrain drain, Pool pool, Vertx vertx, ProgressConfig config) {
+    public StaleFigures(StaleDrain drain, Outbox outbox, Vertx vertx, ProgressConfig config) {
         this.drain = drain;
-        this.pool = pool;
+        this.outbox = outbox;
         this.vertx = vertx;
         this.interval = config.staleCheckInterval();
     }
@@ -54,7 +54,7 @@ public class StaleFigures {
             return;
         }
         drain.staleAndQuietFor(interval)
-                .chain(any -> any ? pool.withTransaction(drain::drainUnlessBusy) : Uni.createFrom().item(false))
+                .chain(any -> any ? outbox.inTransaction(drain::drainUnlessBusy) : Uni.createFrom().item(false))
                 .subscribe().with(recomputed -> {
                     checking.set(false);
                     if (recomputed) {

@@ -22,6 +22,9 @@ public class ErasureRepository {
     /** An erased user's skill figures whose skill has no fact left ($1 user). */
     static final String FORGET_USER_FIGURES = "delete from skill_progress where user_id = $1 and skill_id not in"
             + " (select skill_id from log_facts where user_id = $1)";
+    /** What progress-events said of an erased user's skills that have no fact left ($1 user). */
+    static final String FORGET_USER_PUBLISHED = "delete from published_skills where user_id = $1 and skill_id not in"
+            + " (select skill_id from log_facts where user_id = $1)";
     /** The (skill, day) pairs an erased user's remaining facts are on ($1 user). */
     static final String DAYS_OF_USER = "select distinct skill_id, local_date, user_id from log_facts where user_id = $1";
 
@@ -37,6 +40,7 @@ public class ErasureRepository {
     public Uni<Void> forgetSkill(SqlClient client, UUID skillId) {
         return client.preparedQuery("delete from skill_progress where skill_id = $1").execute(Tuple.of(skillId))
                 .chain(() -> client.preparedQuery("delete from milestone_status where skill_id = $1").execute(Tuple.of(skillId)))
+                .chain(() -> client.preparedQuery("delete from published_skills where skill_id = $1").execute(Tuple.of(skillId)))
                 .replaceWithVoid();
     }
 
@@ -55,6 +59,7 @@ public class ErasureRepository {
                 // a user marked stale would otherwise be recomputed later into an empty row
                 .chain(() -> client.preparedQuery("delete from stale_users where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery(FORGET_USER_FIGURES).execute(user))
+                .chain(() -> client.preparedQuery(FORGET_USER_PUBLISHED).execute(user))
                 .chain(() -> client.preparedQuery(DAYS_OF_USER).execute(user))
                 .chain(rows -> {
                     // what remains is re-aggregated in place, so a newer as_of (from after the erasure) is kept

@@ -3,6 +3,8 @@ package dev.practicetracker.progress.repository;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,9 +63,13 @@ public class FigureRepository {
                 .andFailFast().replaceWithVoid();
     }
 
-    /** Recomputes the skills of this shard marked stale, after their days (see {@link StaleDrain}). */
-    Uni<Void> recomputeMarkedSkills(SqlClient client, DrainShard shard) {
-        return client.preparedQuery(RECOMPUTE_MARKED_SKILLS).execute(shard.parameters()).replaceWithVoid();
+    /** Recomputes the skills of this shard marked stale, after their days (see {@link StaleDrain}): the skills recomputed. */
+    Uni<List<UUID>> recomputeMarkedSkills(SqlClient client, DrainShard shard) {
+        return client.preparedQuery(RECOMPUTE_MARKED_SKILLS).execute(shard.parameters()).map(rows -> {
+            List<UUID> skills = new ArrayList<>(rows.size());
+            rows.forEach(row -> skills.add(row.getUUID("skill_id")));
+            return skills;
+        });
     }
 
     /**
@@ -101,7 +107,8 @@ public class FigureRepository {
                     difficulty_sum = excluded.difficulty_sum, difficulty_count = excluded.difficulty_count,
                     confidence_sum = excluded.confidence_sum, confidence_count = excluded.confidence_count,
                     day_dates = excluded.day_dates, day_sessions = excluded.day_sessions, day_minutes = excluded.day_minutes,
-                    as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at""";
+                    as_of = greatest(skill_progress.as_of, excluded.as_of), updated_at = excluded.updated_at
+                returning skill_id""";
     }
 
     /**

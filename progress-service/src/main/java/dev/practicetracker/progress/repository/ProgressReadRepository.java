@@ -16,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ProgressReadRepository {
 
-    private static final String SKILL_COLUMNS = """
+    static final String SKILL_COLUMNS = """
             s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
             (select count(*)::int from milestone_status m where m.skill_id = k.id and m.status = 'completed'
                 and m.milestone_id = any(s.milestone_ids)) as milestones_completed,

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.progress.config.ProgressConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -31,13 +32,18 @@ public class StaleDrain {
                and coalesce((select max(at) from stale_marked) < now() - $1::int * interval '1 millisecond', true)""";
 
     private final Pool pool;
+    private final Outbox outbox;
     private final SkillDayRepository days;
     private final FigureRepository figures;
     private final ProjectionLock lock;
+    private final RecomputedSkills recomputed;
     private final int shards;
 
-    public StaleDrain(Pool pool, SkillDayRepository days, FigureRepository figures, ProjectionLock lock, ProgressConfig config) {
+    public StaleDrain(Pool pool, Outbox outbox, SkillDayRepository days, FigureRepository figures, ProjectionLock lock,
+            RecomputedSkills recomputed, ProgressConfig config) {
         this.pool = pool;
+        this.outbox = outbox;
+        this.recomputed = recomputed;
         this.days = days;
         this.figures = figures;
         this.lock = lock;
@@ -84,7 +90,7 @@ public class StaleDrain {
         drains.add(drainShard(connection, new DrainShard(0, shards)));
         for (int shard = 1; shard < shards; shard++) {
             DrainShard own = new DrainShard(shard, shards);
-            drains.add(pool.withTransaction(other -> drainShard(other, own)));
+            drains.add(outbox.inTransaction(other -> drainShard(other, own)));
         }
         return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
     }
@@ -98,9 +104,13 @@ public class StaleDrain {
                 .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
-    /** The shard's statements, sent together: its lock timeout first, so that it holds for both. */
+    /**
+     * The shard's statements, sent together: its lock timeout first, so that it holds for both; then,
+     * in the shard's transaction, what follows the recompute of its skills.
+     */
     private Uni<Void> drainShard(SqlClient client, DrainShard shard) {
-        return Uni.join().all(client.query(SHARD_LOCK_TIMEOUT).execute().replaceWithVoid(), days.recomputeDaysOfMarked(client, shard),
-                figures.recomputeMarkedSkills(client, shard)).andFailFast().replaceWithVoid();
+        return Uni.combine().all().unis(client.query(SHARD_LOCK_TIMEOUT).execute(), days.recomputeDaysOfMarked(client, shard),
+                figures.recomputeMarkedSkills(client, shard)).with((timeout, days, skills) -> skills)
+                .chain(skills -> recomputed.recomputed(client, skills));
     }
 }

@@ -15,7 +15,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 
 /**
  * Drops the projection and replays it from the topics: the derived tables are emptied (goals,
- * which users wrote, and erasure tombstones stay), then every consumer is rewound to the start of
+ * which users wrote, erasure tombstones and what progress-events last said stay), then every consumer is rewound to the start of
  * its partitions. Events are applied by version, so the replay converges on exactly the state the
  * incremental consumption built — records already in flight during the reset included. When
  * retention has dropped old records, republish the logs first (practice-log-service).
@@ -26,6 +26,10 @@ public class ProjectionRebuild {
     static final List<String> CHANNELS = List.of(Topics.PRACTICE_LOG_EVENTS, Topics.SKILL_EVENTS, Topics.USER_EVENTS);
     private static final String DROP = "truncate log_facts, skill_days, skills, skill_progress, user_progress, milestone_status,"
             + " stale_skills, stale_users, stale_marked";
+
+    /** From now on, changes older than this are replays (see PublishedSkills). */
+    private static final String STARTED = "insert into projection_rebuild (started_at) values (now())"
+            + " on conflict (singleton) do update set started_at = excluded.started_at";
 
     private final Pool pool;
     private final ProjectionLock lock;
@@ -44,7 +48,8 @@ public class ProjectionRebuild {
      */
     public Uni<Void> start() {
         Log.infof("rebuilding the progress projection from %s", CHANNELS);
-        return pool.withTransaction(connection -> lock.lock(connection).chain(() -> connection.query(DROP).execute()))
+        return pool.withTransaction(connection -> lock.lock(connection).chain(() -> connection.query(DROP).execute())
+                        .chain(() -> connection.query(STARTED).execute()))
                 .chain(() -> Multi.createFrom().iterable(CHANNELS)
                         .onItem().transformToUniAndConcatenate(this::rewind)
                         .collect().last())

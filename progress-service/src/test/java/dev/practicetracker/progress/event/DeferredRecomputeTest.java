@@ -30,6 +30,7 @@ import dev.practicetracker.progress.repository.LogFact;
 import dev.practicetracker.progress.repository.LogFactRepository;
 import dev.practicetracker.progress.repository.ProjectionLock;
 import dev.practicetracker.progress.repository.SkillDayRepository;
+import dev.practicetracker.progress.repository.RecomputedSkills;
 import dev.practicetracker.progress.repository.StaleDrain;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
@@ -86,6 +87,9 @@ class DeferredRecomputeTest {
 
     @Inject
     StaleDrain staleDrain;
+
+    @Inject
+    RecomputedSkills recomputed;
 
     @ConfigProperty(name = "practice-tracker.progress.defer-recompute-at")
     int backlog;
@@ -411,7 +415,7 @@ class DeferredRecomputeTest {
 
     /** A consumer of its own, like another replica's, that takes a backlog as over after {@code quiet}. */
     private PracticeLogEventsConsumer replica(Duration quiet) {
-        return new PracticeLogEventsConsumer(handler, facts, days, figures, lock, staleDrain, backlog, quiet);
+        return new PracticeLogEventsConsumer(handler, facts, days, figures, lock, staleDrain, recomputed, backlog, quiet);
     }
 
     /** What the check does once nothing has been marked for a while, waiting for the writers' lock instead of backing off. */

@@ -1,5 +1,6 @@
 package dev.practicetracker.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,5 +19,15 @@ public record OutboxMessage(UUID eventId, String topic, String type, String subj
     public static OutboxMessage of(String topic, String type, String subject, UUID userId, Instant occurredAt, Object data) {
         return new OutboxMessage(TimeOrderedIds.SYSTEM.next(), topic, type, subject, userId, occurredAt, EventJson.write(data),
                 EventTracing.currentTraceParent());
+    }
+
+    /**
+     * The same event with an id derived from the fact it states (a name-based UUID of {@code fact},
+     * e.g. {@code level:<skill>:<level>}): published again, by another replica or after a crash, the
+     * fact carries the same id, and consumers deduplicate on it.
+     */
+    public OutboxMessage identifiedBy(String fact) {
+        return new OutboxMessage(UUID.nameUUIDFromBytes(fact.getBytes(StandardCharsets.UTF_8)), topic, type, subject, userId, occurredAt,
+                payload, traceParent);
     }
 }

@@ -1,0 +1,85 @@
+package dev.practicetracker.progress.repository;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * What progress-events last said of each skill ({@code published_skills}): which skills' stored
+ * figures moved since, and the levels and stages each skill has reached.
+ */
+@ApplicationScoped
+public class PublishedSkills {
+
+    /** A skill whose figures moved: as stored now, the version to publish them as, and what it had reached before. */
+    public record Moved(StoredSkillProgress skill, long version, int levelReached, int stageReached) {
+    }
+
+    /** The highest level and stage a skill has reached, to keep. */
+    public record Reached(UUID skillId, int level, int stage) {
+    }
+
+    /**
+     * Of the named skills ($1), those whose stored figures differ from the last published ones: each
+     * gets the next version and the new figures' digest, in the same statement, and is returned as
+     * stored now. A skill recomputed to the same figures (a change that moved nothing) is not, nor
+     * one whose newest change is older than the last rebuild of the projection: replayed changes
+     * pass through states already published; the skill's first change after the replay publishes
+     * whatever then differs. (A change written just before the rebuild started and applied only in
+     * the replay is published with the skill's next change.)
+     */
+    private static final String MOVE = """
+            with current as (
+                select skill_id, user_id,
+                       md5(row(total_sessions, total_minutes, first_practiced_at, last_practiced_at, difficulty_sum, difficulty_count,
+                               confidence_sum, confidence_count, day_dates, day_sessions, day_minutes)::text)::uuid as figures
+                  from skill_progress
+                 where skill_id = any($1::uuid[])
+                   and as_of > coalesce((select started_at from projection_rebuild), '-infinity')),
+            moved as (
+                insert into published_skills as w (skill_id, user_id, version, figures, level_reached, stage_reached)
+                select skill_id, user_id, 1, figures, 1, 0 from current
+                on conflict (skill_id) do update set version = w.version + 1, figures = excluded.figures
+                 where w.figures <> excluded.figures
+                returning skill_id as id, version, level_reached, stage_reached)
+            select k.id, k.version, k.level_reached, k.stage_reached, """ + ProgressReadRepository.SKILL_COLUMNS + "\n" + """
+              from moved k join skill_progress p on p.skill_id = k.id left join skills s on s.id = k.id""";
+
+    private static final String REACH = """
+            update published_skills w set level_reached = r.level, stage_reached = r.stage
+              from unnest($1::uuid[], $2::int[], $3::int[]) as r (skill_id, level, stage)
+             where w.skill_id = r.skill_id""";
+
+    /** The named skills whose figures moved since they were last published, now counted as published. */
+    public Uni<List<Moved>> move(SqlClient client, Collection<UUID> skills) {
+        if (skills.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return client.preparedQuery(MOVE).execute(Tuple.of(skills.toArray(UUID[]::new))).map(rows -> {
+            List<Moved> moved = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                moved.add(new Moved(StoredSkillProgress.of(row.getUUID("id"), row), row.getLong("version"), row.getInteger("level_reached"),
+                        row.getInteger("stage_reached")));
+            }
+            return moved;
+        });
+    }
+
+    public Uni<Void> reach(SqlClient client, List<Reached> reached) {
+        if (reached.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        UUID[] skills = reached.stream().map(Reached::skillId).toArray(UUID[]::new);
+        Integer[] levels = reached.stream().map(Reached::level).toArray(Integer[]::new);
+        Integer[] stages = reached.stream().map(Reached::stage).toArray(Integer[]::new);
+        return client.preparedQuery(REACH).execute(Tuple.of(skills, levels, stages)).replaceWithVoid();
+    }
+}
