@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.practicetracker.practicelog.AdjustableClock;
+import dev.practicetracker.testing.AdjustableClock;
 import dev.practicetracker.practicelog.event.SkillEvents;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;

@@ -26,6 +26,18 @@ public interface ProgressConfig {
 
     SkillCache skillCache();
 
+    Reminders reminders();
+
+    interface Reminders {
+
+        /** How often each replica looks for reminders that have come due (the latest a reminder is sent after its time). */
+        Duration checkInterval();
+
+        /** Reminders claimed and decided in one transaction. */
+        @Min(1)
+        int batch();
+    }
+
     interface SkillCache {
 
         /** Days of history the cache of read skills holds at most; 0 turns it off. */

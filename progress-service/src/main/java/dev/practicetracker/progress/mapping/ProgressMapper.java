@@ -1,6 +1,8 @@
 package dev.practicetracker.progress.mapping;
 
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 
 import dev.practicetracker.progress.analytics.PracticeHistory;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
@@ -31,6 +33,17 @@ public final class ProgressMapper {
                 ProgressCalculator.trend(history, today), stored.milestonesCompleted(), stored.milestonesTotal(),
                 ProgressCalculator.level(history.totalSessions()), ProgressCalculator.sessionsToNextLevel(history.totalSessions()),
                 stored.asOf(), stored.updatedAt());
+    }
+
+    /** Of a user's skills, those not practised in the {@code days} days up to {@code today} (or ever), stalest first. */
+    public static List<Reminder> reminders(List<StoredSkillProgress> skills, LocalDate today, int days) {
+        return skills.stream()
+                .filter(stored -> stored.history().lastDay() == null || stored.history().lastDay().isBefore(today.minusDays(days - 1L)))
+                .map(stored -> new Reminder(stored.skillId(), stored.skillName(), stored.history().lastPracticedAt(),
+                        ProgressCalculator.daysSinceLastPractice(stored.history(), today)))
+                .sorted(Comparator.comparing((Reminder reminder) -> reminder.daysSinceLastPractice() == null ? Integer.MAX_VALUE
+                        : reminder.daysSinceLastPractice()).reversed())
+                .toList();
     }
 
     public static UserProgressResponse.User toUser(UserHistory user, LocalDate today) {

@@ -55,6 +55,8 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from milestone_status where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from progress_settings where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from reminders_sent where user_id = $1 and sent_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))
                 // a user marked stale would otherwise be recomputed later into an empty row
                 .chain(() -> client.preparedQuery("delete from stale_users where user_id = $1").execute(user))

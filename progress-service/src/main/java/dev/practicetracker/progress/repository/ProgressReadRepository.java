@@ -10,6 +10,7 @@ import dev.practicetracker.progress.analytics.PracticeHistory;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** The cached figures as the API reads them: a skill's (through {@link SkillProgressCache}), a user's skills', a user's own. */
@@ -52,12 +53,15 @@ public class ProgressReadRepository {
                 .map(rows -> StoredSkillProgress.of(id, rows.iterator().next())));
     }
 
-    /** Every skill of the user that is known or has logs (deleted ones included, for the caller to drop). */
-    public Uni<List<StoredSkillProgress>> ofUser(UUID userId) {
-        return pool.preparedQuery(OF_USER).execute(Tuple.of(userId)).map(rows -> {
+    /** The user's skills they may see (known and not deleted, or with logs and not yet known), read with {@code client}. */
+    public Uni<List<StoredSkillProgress>> visibleSkills(SqlClient client, UUID userId) {
+        return client.preparedQuery(OF_USER).execute(Tuple.of(userId)).map(rows -> {
             List<StoredSkillProgress> skills = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                skills.add(StoredSkillProgress.of(row.getUUID("id"), row));
+                StoredSkillProgress stored = StoredSkillProgress.of(row.getUUID("id"), row);
+                if (stored.visibilityTo(userId) == StoredSkillProgress.Visibility.VISIBLE) {
+                    skills.add(stored);
+                }
             }
             return skills;
         });

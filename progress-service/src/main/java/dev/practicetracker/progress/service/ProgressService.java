@@ -118,13 +118,7 @@ public class ProgressService {
     /** The caller's live skills not practised in the last {@code days} days (or never), stalest first. */
     public Uni<List<Reminder>> reminders(Caller caller, int days) {
         LocalDate today = today(caller);
-        return visibleSkills(caller).map(skills -> skills.stream()
-                .filter(stored -> stored.history().lastDay() == null || stored.history().lastDay().isBefore(today.minusDays(days - 1L)))
-                .map(stored -> new Reminder(stored.skillId(), stored.skillName(), stored.history().lastPracticedAt(),
-                        ProgressCalculator.daysSinceLastPractice(stored.history(), today)))
-                .sorted(Comparator.comparing((Reminder reminder) -> reminder.daysSinceLastPractice() == null ? Integer.MAX_VALUE
-                        : reminder.daysSinceLastPractice()).reversed())
-                .toList());
+        return visibleSkills(caller).map(skills -> ProgressMapper.reminders(skills, today, days));
     }
 
     public Uni<Integer> currentStreak(Caller caller) {
@@ -132,8 +126,7 @@ public class ProgressService {
     }
 
     private Uni<List<StoredSkillProgress>> visibleSkills(Caller caller) {
-        return progress.ofUser(caller.userId()).map(all -> all.stream()
-                .filter(stored -> stored.visibilityTo(caller.userId()) == StoredSkillProgress.Visibility.VISIBLE).toList());
+        return progress.visibleSkills(pool, caller.userId());
     }
 
     private Uni<GoalsResponse> attainment(Caller caller, GoalRepository.Goals set) {

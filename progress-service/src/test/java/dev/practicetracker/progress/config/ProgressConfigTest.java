@@ -27,7 +27,9 @@ class ProgressConfigTest {
             "practice-tracker.progress.defer-recompute-at", "500",
             "practice-tracker.progress.stale-check-interval", "1s",
             "practice-tracker.progress.drain-connections", "2",
-            "practice-tracker.progress.skill-cache.days", "200000");
+            "practice-tracker.progress.skill-cache.days", "200000",
+            "practice-tracker.progress.reminders.check-interval", "10s",
+            "practice-tracker.progress.reminders.batch", "200");
 
     @Test
     void validSettingsAreReadTyped() {
@@ -37,6 +39,14 @@ class ProgressConfigTest {
         assertThat(config.staleCheckInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(config.drainConnections()).isEqualTo(2);
         assertThat(config.skillCache().days()).isEqualTo(200_000);
+        assertThat(config.reminders().checkInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.reminders().batch()).isEqualTo(200);
+    }
+
+    @Test
+    void anEmptyReminderBatchIsRefusedAtStartUp() {
+        assertThatThrownBy(() -> load(with("practice-tracker.progress.reminders.batch", "0")))
+                .isInstanceOf(ConfigValidationException.class).hasMessageContaining("practice-tracker.progress.reminders.batch");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.practicetracker.practicelog;
+package dev.practicetracker.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 
 import jakarta.inject.Singleton;
 
-/** The service's clock in tests: the real time, moved forward by whatever a test asks for. */
+/** The service's clock in every service's tests (it replaces the real one): the real time, moved forward by whatever a test asks for. */
 @Singleton
 public class AdjustableClock extends Clock {
 

@@ -1,0 +1,141 @@
+package dev.practicetracker.progress.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.ReminderDueData;
+import dev.practicetracker.events.Topics;
+import dev.practicetracker.platform.observability.FailureStreak;
+import dev.practicetracker.platform.outbox.Outbox;
+import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.platform.time.Timestamps;
+import dev.practicetracker.progress.analytics.ReminderSchedule;
+import dev.practicetracker.progress.analytics.ReminderSchedule.Decision;
+import dev.practicetracker.progress.config.ProgressConfig;
+import dev.practicetracker.progress.mapping.ProgressMapper;
+import dev.practicetracker.progress.mapping.Reminder;
+import dev.practicetracker.progress.repository.ProgressReadRepository;
+import dev.practicetracker.progress.repository.SettingsRepository;
+import dev.practicetracker.progress.repository.SettingsRepository.DueReminder;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+
+/**
+ * Sends the daily reminders ({@code reminder.due.v1}) that time alone makes due. Every
+ * {@code reminders.check-interval} each replica claims the reminders due by its clock, a batch per
+ * transaction ({@code for update skip locked}: two replicas never take the same one), decides each by
+ * the user's zone ({@link ReminderSchedule}), appends the reminder to the outbox with the record that
+ * the user's local day has had its reminder, and moves the user's next reminder on, all in that
+ * transaction: a replica killed midway leaves the claim to be taken again, nothing sent twice, nothing
+ * lost. A user with no skill unpractised for their {@code after_days} gets none that day.
+ */
+@ApplicationScoped
+public class ReminderScheduler {
+
+    /** A batch: how many reminders were claimed, and how many of them were sent. */
+    record Batch(int claimed, int sent) {
+    }
+
+    private final SettingsRepository settings;
+    private final ProgressReadRepository progress;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Vertx vertx;
+    private final Duration interval;
+    private final int batch;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final FailureStreak failures = new FailureStreak(ReminderScheduler.class);
+    private long timer = -1;
+
+    public ReminderScheduler(SettingsRepository settings, ProgressReadRepository progress, Outbox outbox, Clock clock, Vertx vertx,
+            ProgressConfig config) {
+        this.settings = settings;
+        this.progress = progress;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.vertx = vertx;
+        this.interval = config.reminders().checkInterval();
+        this.batch = config.reminders().batch();
+    }
+
+    void start(@Observes StartupEvent event) {
+        timer = vertx.setPeriodic(interval.toMillis(), id -> check());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    private void check() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        remindDue(Timestamps.now(clock)).subscribe().with(sent -> {
+            running.set(false);
+            failures.succeeded("sending reminders works again");
+        }, failure -> {
+            running.set(false);
+            failures.failed("sending the reminders that came due failed, trying again every " + interval.toMillis() + " ms",
+                    "sending the reminders that came due failed again", failure);
+        });
+    }
+
+    /** Decides every reminder due at {@code now}, a batch per transaction. @return how many were sent */
+    public Uni<Integer> remindDue(Instant now) {
+        return outbox.inTransaction(connection -> remindBatch(connection, now)).chain(done -> done.claimed() < batch
+                ? Uni.createFrom().item(done.sent())
+                : remindDue(now).map(more -> done.sent() + more));
+    }
+
+    private Uni<Batch> remindBatch(SqlConnection connection, Instant now) {
+        return settings.claimDue(connection, now, batch).chain(due -> {
+            List<UUID> users = new ArrayList<>(due.size());
+            List<Instant> next = new ArrayList<>(due.size());
+            return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(reminder -> {
+                Decision decision = ReminderSchedule.decide(reminder.dueAt(), now, reminder.localTime(), reminder.zone());
+                users.add(reminder.userId());
+                next.add(decision.nextDueAt());
+                return decision.remindFor() == null ? Uni.createFrom().item(false) : remind(connection, reminder, decision.remindFor(), now);
+            }).collect().asList().chain(sent -> settings.moveOn(connection, users, next)
+                    .replaceWith(new Batch(due.size(), (int) sent.stream().filter(Boolean::booleanValue).count())));
+        });
+    }
+
+    /** The reminder of a user's local day, unless no skill is stale or the day has had its reminder. @return whether it was sent */
+    private Uni<Boolean> remind(SqlConnection connection, DueReminder due, LocalDate day, Instant now) {
+        return progress.visibleSkills(connection, due.userId()).chain(skills -> {
+            List<Reminder> stale = ProgressMapper.reminders(skills, day, due.afterDays());
+            if (stale.isEmpty()) {
+                return Uni.createFrom().item(false);
+            }
+            return settings.firstOfDay(connection, due.userId(), day, now).chain(first -> first
+                    ? outbox.append(connection, event(due, day, stale)).replaceWith(true)
+                    : Uni.createFrom().item(false));
+        });
+    }
+
+    private static OutboxMessage event(DueReminder due, LocalDate day, List<Reminder> stale) {
+        Instant dueAt = ReminderSchedule.dueAt(day, due.localTime(), due.zone());
+        ReminderDueData data = new ReminderDueData(due.userId(), day, stale.stream()
+                .map(reminder -> new ReminderDueData.Skill(reminder.skillId(), reminder.skillName(), reminder.daysSinceLastPractice()))
+                .toList(), dueAt);
+        return OutboxMessage.of(Topics.PROGRESS_EVENTS, EventTypes.REMINDER_DUE, due.userId().toString(), due.userId(), dueAt, data)
+                .identifiedBy("reminder:" + due.userId() + ":" + day);
+    }
+}
