@@ -191,7 +191,7 @@ class BadInputIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("goals", "progress_settings");
+            case PROGRESS -> List.of("goals", "skill_goals", "progress_settings");
         });
     }
 
@@ -235,6 +235,8 @@ class BadInputIT {
                         "skill_id", skill)),
                 new Case(Service.EVIDENCE, "PATCH", "/evidence/{id}", "/evidence/" + evidence, map("text", "t2")),
                 new Case(Service.PROGRESS, "PUT", "/progress/goals", "/progress/goals", map("weekly_minutes", 120, "weekly_sessions", 4)),
+                new Case(Service.PROGRESS, "PUT", "/progress/skills/{skillId}/goal", "/progress/skills/" + skill + "/goal",
+                        map("weekly_minutes", 60, "weekly_sessions", 3)),
                 new Case(Service.PROGRESS, "PUT", "/progress/settings", "/progress/settings", map("reminders",
                         map("enabled", false, "after_days", 3, "local_time", "18:00"))),
                 new Case(Service.PRACTICE_LOG, "POST", "/practice-logs/import", "/practice-logs/import?dry_run=true", map("skill_id", skill,

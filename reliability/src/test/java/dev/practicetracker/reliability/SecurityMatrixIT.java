@@ -242,6 +242,7 @@ class SecurityMatrixIT {
             case "PATCH /practice-logs/{id}" -> Map.of("duration", 99);
             case "PATCH /evidence/{id}" -> Map.of("text", "Taken over");
             case "POST /practice-sessions/{id}/complete" -> Map.of("completion", "abandoned");
+            case "PUT /progress/skills/{skillId}/goal" -> Map.of("weekly_minutes", 60);
             default -> operation.method().equals("GET") || operation.method().equals("DELETE") ? null : Map.of();
         };
     }
@@ -260,7 +261,7 @@ class SecurityMatrixIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals");
+            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings");
         };
     }
 

@@ -22,6 +22,7 @@ public final class EventTypes {
     public static final String SKILL_PROGRESS_CHANGED = "skill-progress.changed.v1";
     public static final String LEVEL_REACHED = "level.reached.v1";
     public static final String STAGE_REACHED = "stage.reached.v1";
+    public static final String GOAL_MET = "goal.met.v1";
     public static final String REMINDER_DUE = "reminder.due.v1";
 
     private EventTypes() {

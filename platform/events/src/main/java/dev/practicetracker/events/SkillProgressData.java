@@ -1,6 +1,7 @@
 package dev.practicetracker.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -40,6 +41,13 @@ public record SkillProgressData(
         int milestonesTotal,
         int level,
         Integer sessionsToNextLevel,
+        Goal goal,
         Instant asOf,
         long version) {
+
+    /** The skill's weekly goal and how the week of {@code as_of} stands against it; null when none is set. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record Goal(Integer weeklyMinutes, Integer weeklySessions, LocalDate weekStart, int minutesThisWeek, int sessionsThisWeek,
+            boolean met) {
+    }
 }

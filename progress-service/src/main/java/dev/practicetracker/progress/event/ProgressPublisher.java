@@ -5,22 +5,32 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BinaryOperator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.events.EventTypes;
+import dev.practicetracker.events.GoalMetData;
 import dev.practicetracker.events.LevelReachedData;
 import dev.practicetracker.events.SkillProgressData;
 import dev.practicetracker.events.StageReachedData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.platform.outbox.OutboxMessage;
+import dev.practicetracker.progress.analytics.Calendar;
 import dev.practicetracker.progress.analytics.Stage;
+import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.mapping.ProgressMapper;
+import dev.practicetracker.progress.mapping.SkillGoalResponse;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
+import dev.practicetracker.progress.repository.GoalRepository;
 import dev.practicetracker.progress.repository.PublishedSkills;
+import dev.practicetracker.progress.repository.PublishedSkills.GoalMet;
 import dev.practicetracker.progress.repository.PublishedSkills.Moved;
 import dev.practicetracker.progress.repository.PublishedSkills.Reached;
 import dev.practicetracker.progress.repository.RecomputedSkills;
@@ -30,8 +40,9 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 /**
  * Publishes on progress-events what a recompute of skills' figures moved, in the transaction that
  * made it (through the outbox): {@code skill-progress.changed.v1} for each skill whose stored figures
- * differ from the last published ones, and {@code level.reached.v1} / {@code stage.reached.v1} for
- * each level and stage a skill reaches for the first time. A recompute that moved nothing (a
+ * differ from the last published ones, {@code level.reached.v1} / {@code stage.reached.v1} for
+ * each level and stage a skill reaches for the first time, and {@code goal.met.v1} for each weekly
+ * goal (a skill's, or its user's across skills) that the week of the change meets, once a week. A recompute that moved nothing (a
  * duplicate event, a rebuild) publishes nothing. Each event's id is derived from the fact it states,
  * so the same fact carries the same {@code ce_id} however often it is published.
  */
@@ -39,10 +50,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 public class ProgressPublisher implements RecomputedSkills {
 
     private final PublishedSkills published;
+    private final GoalRepository goals;
     private final Outbox outbox;
 
-    public ProgressPublisher(PublishedSkills published, Outbox outbox) {
+    public ProgressPublisher(PublishedSkills published, GoalRepository goals, Outbox outbox) {
         this.published = published;
+        this.goals = goals;
         this.outbox = outbox;
     }
 
@@ -54,20 +67,38 @@ public class ProgressPublisher implements RecomputedSkills {
             }
             List<OutboxMessage> events = new ArrayList<>();
             List<Reached> reached = new ArrayList<>();
+            List<GoalMet> met = new ArrayList<>();
+            Map<UUID, Instant> users = new HashMap<>();
             for (Moved skill : moved) {
-                announce(skill, events, reached);
+                announce(skill, events, reached, met);
+                users.merge(skill.skill().progressOwner(), skill.skill().asOf(), BinaryOperator.maxBy(Comparator.naturalOrder()));
             }
-            return Uni.join().all(published.reach(transaction, reached), outbox.append(transaction, events)).andFailFast()
+            return usersGoalsMet(transaction, users).invoke(met::addAll)
+                    .chain(() -> published.firstMet(transaction, met))
+                    .invoke(first -> first.forEach(goal -> events.add(goalMet(goal))))
+                    .chain(() -> Uni.join().all(published.reach(transaction, reached), outbox.append(transaction, events)).andFailFast())
                     .replaceWithVoid();
         });
     }
 
-    /** The events of one skill whose figures moved, and what it now has reached if that is more than before. */
-    static void announce(Moved skill, List<OutboxMessage> events, List<Reached> reached) {
+    /** The users' weekly goals (across skills) that the week of their latest change meets. */
+    private Uni<List<GoalMet>> usersGoalsMet(SqlClient transaction, Map<UUID, Instant> users) {
+        List<UUID> ids = new ArrayList<>(users.keySet());
+        List<LocalDate> days = ids.stream().map(user -> dayOf(users.get(user))).toList();
+        List<LocalDate> weekStarts = days.stream().map(day -> Calendar.startOf(day, Calendar.Period.WEEK)).toList();
+        return goals.userWeeks(transaction, ids, weekStarts, days).map(weeks -> weeks.stream()
+                .map(week -> new GoalMet(week.userId(), null, week.goal(), week.goal().attainment(week.weekStart(), week.minutes(),
+                        week.sessions()), users.get(week.userId())))
+                .filter(goal -> goal.week().met()).toList());
+    }
+
+    /**
+     * The events of one skill whose figures moved, what it now has reached if that is more than
+     * before, and its weekly goal if the week meets it.
+     */
+    static void announce(Moved skill, List<OutboxMessage> events, List<Reached> reached, List<GoalMet> met) {
         Instant asOf = skill.skill().asOf();
-        // figures of the day are those of the UTC day of the change that moved them
-        LocalDate day = asOf.atOffset(ZoneOffset.UTC).toLocalDate();
-        SkillProgressResponse figures = ProgressMapper.toResponse(skill.skill(), day);
+        SkillProgressResponse figures = ProgressMapper.toResponse(skill.skill(), dayOf(asOf));
         UUID user = skill.skill().progressOwner();
         UUID skillId = skill.skill().skillId();
         events.add(event(EventTypes.SKILL_PROGRESS_CHANGED, "skill-progress:" + skillId + ":" + skill.version(), user, skillId, asOf,
@@ -85,6 +116,23 @@ public class ProgressPublisher implements RecomputedSkills {
         if (figures.level() > skill.levelReached() || stage > skill.stageReached()) {
             reached.add(new Reached(skillId, Math.max(figures.level(), skill.levelReached()), Math.max(stage, skill.stageReached())));
         }
+        SkillGoalResponse goal = figures.goal();
+        if (goal != null && goal.met()) {
+            met.add(new GoalMet(user, skillId, skill.skill().goal(), new WeeklyGoal.Attainment(goal.weekStart(), goal.minutesThisWeek(),
+                    goal.sessionsThisWeek(), true), asOf));
+        }
+    }
+
+    /** Figures of the day are those of the UTC day of the change that moved them: the consumer knows no user's zone. */
+    private static LocalDate dayOf(Instant change) {
+        return change.atOffset(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static OutboxMessage goalMet(GoalMet goal) {
+        GoalMetData data = new GoalMetData(goal.userId(), goal.skillId(), goal.week().weekStart(), goal.goal().weeklyMinutes(),
+                goal.goal().weeklySessions(), goal.week().minutes(), goal.week().sessions(), goal.metAt());
+        return OutboxMessage.of(Topics.PROGRESS_EVENTS, EventTypes.GOAL_MET, goal.key().toString(), goal.userId(), goal.metAt(), data)
+                .identifiedBy("goal:" + goal.userId() + ":" + goal.key() + ":" + goal.week().weekStart());
     }
 
     private static OutboxMessage event(String type, String fact, UUID user, UUID skillId, Instant occurredAt, Record data) {
@@ -97,7 +145,9 @@ public class ProgressPublisher implements RecomputedSkills {
                 figures.currentStreakDays(), figures.longestStreakDays(), figures.sessionsLast7Days(), figures.minutesLast7Days(),
                 figures.sessionsLast30Days(), figures.minutesLast30Days(), figures.sessionsPerWeek(), figures.averageDifficulty(),
                 figures.averageConfidence(), figures.progressPercent(), figures.stage().toString(), figures.trend().toString(),
-                figures.milestonesCompleted(), figures.milestonesTotal(), figures.level(), figures.sessionsToNextLevel(), figures.asOf(),
-                version);
+                figures.milestonesCompleted(), figures.milestonesTotal(), figures.level(), figures.sessionsToNextLevel(),
+                figures.goal() == null ? null : new SkillProgressData.Goal(figures.goal().weeklyMinutes(), figures.goal().weeklySessions(),
+                        figures.goal().weekStart(), figures.goal().minutesThisWeek(), figures.goal().sessionsThisWeek(), figures.goal().met()),
+                figures.asOf(), version);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import dev.practicetracker.progress.analytics.PracticeHistory;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.Stage;
+import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.repository.UserHistory;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
 
@@ -32,7 +33,17 @@ public final class ProgressMapper {
                 ProgressCalculator.average(history.confidenceSum(), history.confidenceCount()), progress, Stage.of(progress),
                 ProgressCalculator.trend(history, today), stored.milestonesCompleted(), stored.milestonesTotal(),
                 ProgressCalculator.level(history.totalSessions()), ProgressCalculator.sessionsToNextLevel(history.totalSessions()),
-                stored.asOf(), stored.updatedAt());
+                goal(stored, today), stored.asOf(), stored.updatedAt());
+    }
+
+    private static SkillGoalResponse goal(StoredSkillProgress stored, LocalDate today) {
+        WeeklyGoal goal = stored.goal();
+        if (goal == null) {
+            return null;
+        }
+        WeeklyGoal.Attainment week = goal.attainment(stored.history().days(), today);
+        return new SkillGoalResponse(goal.weeklyMinutes(), goal.weeklySessions(), week.weekStart(), week.minutes(), week.sessions(),
+                week.met());
     }
 
     /** Of a user's skills, those not practised in the {@code days} days up to {@code today} (or ever), stalest first. */

@@ -3,6 +3,8 @@ package dev.practicetracker.progress.mapping;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.practicetracker.progress.analytics.Stage;
@@ -34,6 +36,7 @@ public record SkillProgressResponse(
         int milestonesTotal,
         int level,
         Integer sessionsToNextLevel,
+        @Schema(nullable = true, description = "the skill's weekly goal, null when none is set") SkillGoalResponse goal,
         Instant asOf,
         Instant updatedAt) {
 }

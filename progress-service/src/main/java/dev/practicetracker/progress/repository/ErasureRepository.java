@@ -41,6 +41,7 @@ public class ErasureRepository {
         return client.preparedQuery("delete from skill_progress where skill_id = $1").execute(Tuple.of(skillId))
                 .chain(() -> client.preparedQuery("delete from milestone_status where skill_id = $1").execute(Tuple.of(skillId)))
                 .chain(() -> client.preparedQuery("delete from published_skills where skill_id = $1").execute(Tuple.of(skillId)))
+                .chain(() -> client.preparedQuery("delete from skill_goals where skill_id = $1").execute(Tuple.of(skillId)))
                 .replaceWithVoid();
     }
 
@@ -55,6 +56,8 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from milestone_status where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skills where user_id = $1 and changed_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from skill_goals where user_id = $1 and updated_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from goals_met where user_id = $1 and met_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from progress_settings where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from reminders_sent where user_id = $1 and sent_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))

@@ -23,15 +23,20 @@ public class ProgressReadRepository {
                 and m.milestone_id = any(s.milestone_ids)) as milestones_completed,
             p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at, p.last_practiced_at,
             p.difficulty_sum, p.difficulty_count, p.confidence_sum, p.confidence_count, p.day_dates, p.day_sessions,
-            p.day_minutes, p.as_of, p.updated_at""";
+            p.day_minutes, p.as_of, p.updated_at, g.weekly_minutes as goal_weekly_minutes, g.weekly_sessions as goal_weekly_sessions""";
+
+    /** What {@link #SKILL_COLUMNS} reads besides the skill {@code s} and its figures {@code p}: the skill's goal. */
+    static final String GOAL_JOIN = "left join skill_goals g on g.skill_id = k.id";
 
     private static final String FIND = "select k.id, " + SKILL_COLUMNS + "\n" + """
-             from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+             from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
+            """ + GOAL_JOIN;
 
     private static final String OF_USER = "select k.id, " + SKILL_COLUMNS + "\n" + """
              from (select id from skills where user_id = $1 and not deleted
                    union select skill_id from skill_progress where user_id = $1) k
-             left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id""";
+             left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
+            """ + GOAL_JOIN;
 
     private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
             + " from user_progress where user_id = $1";
@@ -49,8 +54,12 @@ public class ProgressReadRepository {
      * A skill read before and unchanged since is not read again.
      */
     public Uni<StoredSkillProgress> find(UUID skillId) {
-        return held.get(skillId, id -> pool.preparedQuery(FIND).execute(Tuple.of(id))
-                .map(rows -> StoredSkillProgress.of(id, rows.iterator().next())));
+        return held.get(skillId, this::findFresh);
+    }
+
+    /** Everything held for this skill id, read now: after a write of the caller's own, whose notification may not have come yet. */
+    public Uni<StoredSkillProgress> findFresh(UUID skillId) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(skillId)).map(rows -> StoredSkillProgress.of(skillId, rows.iterator().next()));
     }
 
     /** The user's skills they may see (known and not deleted, or with logs and not yet known), read with {@code client}. */

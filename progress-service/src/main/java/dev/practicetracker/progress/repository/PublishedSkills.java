@@ -1,11 +1,19 @@
 package dev.practicetracker.progress.repository;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.practicetracker.progress.analytics.WeeklyGoal;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -51,7 +59,23 @@ public class PublishedSkills {
                  where w.figures <> excluded.figures
                 returning skill_id as id, version, level_reached, stage_reached)
             select k.id, k.version, k.level_reached, k.stage_reached, """ + ProgressReadRepository.SKILL_COLUMNS + "\n" + """
-              from moved k join skill_progress p on p.skill_id = k.id left join skills s on s.id = k.id""";
+              from moved k join skill_progress p on p.skill_id = k.id left join skills s on s.id = k.id
+            """ + ProgressReadRepository.GOAL_JOIN;
+
+    /** A goal met in a week: the skill's ({@code skillId}) or, with none, the user's across skills. */
+    public record GoalMet(UUID userId, UUID skillId, WeeklyGoal goal, WeeklyGoal.Attainment week, Instant metAt) {
+
+        /** What the goal is known by in {@code goals_met}: its skill, or its user. */
+        public UUID key() {
+            return skillId != null ? skillId : userId;
+        }
+    }
+
+    /** Records goals met in their week unless recorded already: those that are new. */
+    private static final String CLAIM_MET = """
+            insert into goals_met (user_id, goal, week_start, met_at)
+            select * from unnest($1::uuid[], $2::uuid[], $3::date[], $4::timestamptz[])
+            on conflict do nothing returning user_id, goal, week_start""";
 
     private static final String REACH = """
             update published_skills w set level_reached = r.level, stage_reached = r.stage
@@ -70,6 +94,21 @@ public class PublishedSkills {
                         row.getInteger("stage_reached")));
             }
             return moved;
+        });
+    }
+
+    /** Of these goals met, those not met before in their week, now recorded as met: each goal is announced once a week. */
+    public Uni<List<GoalMet>> firstMet(SqlClient client, List<GoalMet> met) {
+        if (met.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        Tuple parameters = Tuple.of(met.stream().map(GoalMet::userId).toArray(UUID[]::new), met.stream().map(GoalMet::key).toArray(UUID[]::new),
+                met.stream().map(goal -> goal.week().weekStart()).toArray(LocalDate[]::new),
+                met.stream().map(goal -> goal.metAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        return client.preparedQuery(CLAIM_MET).execute(parameters).map(rows -> {
+            Set<String> first = new HashSet<>();
+            rows.forEach(row -> first.add(row.getUUID("goal") + "/" + row.getLocalDate("week_start")));
+            return met.stream().filter(goal -> first.contains(goal.key() + "/" + goal.week().weekStart())).toList();
         });
     }
 

@@ -10,15 +10,17 @@ import java.util.UUID;
 
 import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.WeeklyGoal;
 import io.vertx.mutiny.sqlclient.Row;
 
 /**
  * What the read model holds for one skill id: the skill as skill-events described it (if any), its
- * milestones, and its cached history (if any of its logs arrived — logs can come before their skill).
+ * milestones, its cached history (if any of its logs arrived — logs can come before their skill) and
+ * its weekly goal (null when none is set).
  */
 public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOwner, boolean skillDeleted, String skillName,
         Integer targetHours, int milestonesTotal, int milestonesCompleted, UUID progressOwner, PracticeHistory history,
-        Instant asOf, Instant updatedAt) {
+        WeeklyGoal goal, Instant asOf, Instant updatedAt) {
 
     public enum Visibility { VISIBLE, NOT_THE_CALLERS, UNKNOWN }
 
@@ -35,7 +37,8 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
 
     /** A skill with no logs yet: zeros. */
     public static StoredSkillProgress unpractised(UUID skillId, UUID owner, String name, Integer targetHours) {
-        return new StoredSkillProgress(skillId, true, owner, false, name, targetHours, 0, 0, null, PracticeHistory.EMPTY, null, null);
+        return new StoredSkillProgress(skillId, true, owner, false, name, targetHours, 0, 0, null, PracticeHistory.EMPTY, null, null,
+                null);
     }
 
     static StoredSkillProgress of(UUID skillId, Row row) {
@@ -44,8 +47,14 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
         return new StoredSkillProgress(skillId, skillOwner != null, skillOwner, Boolean.TRUE.equals(row.getBoolean("deleted")),
                 row.getString("name"), row.getInteger("target_hours"), intOrZero(row.getInteger("milestones_total")),
                 intOrZero(row.getInteger("milestones_completed")), progressOwner,
-                progressOwner == null ? PracticeHistory.EMPTY : history(row), instant(row.getOffsetDateTime("as_of")),
+                progressOwner == null ? PracticeHistory.EMPTY : history(row), goal(row), instant(row.getOffsetDateTime("as_of")),
                 instant(row.getOffsetDateTime("updated_at")));
+    }
+
+    /** The skill's weekly goal, if one is set. */
+    private static WeeklyGoal goal(Row row) {
+        WeeklyGoal goal = new WeeklyGoal(row.getInteger("goal_weekly_minutes"), row.getInteger("goal_weekly_sessions"));
+        return goal.isSet() ? goal : null;
     }
 
     static PracticeHistory history(Row row) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -40,6 +41,7 @@ import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.mapping.GoalsRequest;
 import dev.practicetracker.progress.mapping.GoalsResponse;
 import dev.practicetracker.progress.mapping.Reminder;
+import dev.practicetracker.progress.mapping.SkillGoalRequest;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
 import dev.practicetracker.progress.mapping.UserProgressResponse;
 import dev.practicetracker.progress.service.ProgressService;
@@ -137,6 +139,25 @@ public class ProgressResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> setGoals(@Valid @NotNull GoalsRequest body) {
         return progress.setGoals(caller.get(), body.weeklyMinutes(), body.weeklySessions()).map(ProgressResource::withVersion);
+    }
+
+    /** Sets a skill's weekly goal: {@code {"weekly_minutes": N, "weekly_sessions": N}}, at least one. */
+    @Operation(operationId = "setSkillGoal", summary = "Set the weekly goal of one of the caller's skills")
+    @APIResponse(responseCode = "200", description = "the skill's progress, with its goal",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SkillProgressResponse.class)))
+    @PUT
+    @Path("/skills/{skillId}/goal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<SkillProgressResponse> setSkillGoal(@PathParam("skillId") UUID skillId, @Valid @NotNull SkillGoalRequest body) {
+        return progress.setSkillGoal(caller.get(), skillId, body.weeklyMinutes(), body.weeklySessions());
+    }
+
+    @Operation(operationId = "deleteSkillGoal", summary = "Remove the weekly goal of one of the caller's skills")
+    @APIResponse(responseCode = "204", description = "removed")
+    @DELETE
+    @Path("/skills/{skillId}/goal")
+    public Uni<Void> deleteSkillGoal(@PathParam("skillId") UUID skillId) {
+        return progress.deleteSkillGoal(caller.get(), skillId);
     }
 
     /** The caller's skills not practised in {@code ?days=} (default 7) days, stalest first. */

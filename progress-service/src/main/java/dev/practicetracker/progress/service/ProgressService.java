@@ -17,6 +17,7 @@ import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.progress.analytics.Calendar;
 import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
+import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.mapping.GoalsResponse;
 import dev.practicetracker.progress.mapping.ProgressMapper;
 import dev.practicetracker.progress.mapping.Reminder;
@@ -115,6 +116,26 @@ public class ProgressService {
         return goals.save(caller.userId(), weeklyMinutes, weeklySessions, Timestamps.now(clock)).chain(set -> attainment(caller, set));
     }
 
+    /** Sets the weekly goal of a skill of the caller's (404 for anyone else's): the skill's progress with it. */
+    public Uni<SkillProgressResponse> setSkillGoal(Caller caller, UUID skillId, Integer weeklyMinutes, Integer weeklySessions) {
+        if (weeklyMinutes == null && weeklySessions == null) {
+            throw ProblemException.invalid("weekly_minutes", "set weekly_minutes, weekly_sessions or both");
+        }
+        return callersSkill(caller, skillId)
+                .call(skill -> goals.saveSkillGoal(skillId, caller.userId(), weeklyMinutes, weeklySessions, Timestamps.now(clock)))
+                .chain(skill -> progress.findFresh(skillId)).map(stored -> ProgressMapper.toResponse(stored, today(caller)));
+    }
+
+    /** Removes the weekly goal of a skill of the caller's; 404 for anyone else's skill, or one without a goal. */
+    public Uni<Void> deleteSkillGoal(Caller caller, UUID skillId) {
+        return callersSkill(caller, skillId).chain(skill -> goals.deleteSkillGoal(skillId, caller.userId()))
+                .invoke(deleted -> {
+                    if (!deleted) {
+                        throw ProblemException.notFound("goal");
+                    }
+                }).replaceWithVoid();
+    }
+
     /** The caller's live skills not practised in the last {@code days} days (or never), stalest first. */
     public Uni<List<Reminder>> reminders(Caller caller, int days) {
         LocalDate today = today(caller);
@@ -131,16 +152,11 @@ public class ProgressService {
 
     private Uni<GoalsResponse> attainment(Caller caller, GoalRepository.Goals set) {
         LocalDate today = today(caller);
-        LocalDate weekStart = Calendar.startOf(today, Calendar.Period.WEEK);
+        WeeklyGoal goal = new WeeklyGoal(set.weeklyMinutes(), set.weeklySessions());
         return progress.user(caller.userId()).map(user -> {
-            int[] week = ProgressCalculator.window(user.history().days(), today, (int) ChronoUnit.DAYS.between(weekStart, today) + 1);
-            Double minutesPercent = percent(week[1], set.weeklyMinutes());
-            Double sessionsPercent = percent(week[0], set.weeklySessions());
-            boolean met = (set.weeklyMinutes() != null || set.weeklySessions() != null)
-                    && (set.weeklyMinutes() == null || week[1] >= set.weeklyMinutes())
-                    && (set.weeklySessions() == null || week[0] >= set.weeklySessions());
-            return new GoalsResponse(set.weeklyMinutes(), set.weeklySessions(), weekStart, week[1], week[0], minutesPercent,
-                    sessionsPercent, met, set.version());
+            WeeklyGoal.Attainment week = goal.attainment(user.history().days(), today);
+            return new GoalsResponse(set.weeklyMinutes(), set.weeklySessions(), week.weekStart(), week.minutes(), week.sessions(),
+                    percent(week.minutes(), set.weeklyMinutes()), percent(week.sessions(), set.weeklySessions()), week.met(), set.version());
         });
     }
 

@@ -5,6 +5,7 @@ import static dev.practicetracker.progress.event.ProgressEvents.log;
 import static dev.practicetracker.progress.event.ProgressEvents.publishLog;
 import static dev.practicetracker.progress.event.ProgressEvents.publishSkill;
 import static dev.practicetracker.progress.event.ProgressEvents.withVersion;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,6 +38,8 @@ import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaProbe;
 import dev.practicetracker.testing.KafkaResource;
 import dev.practicetracker.testing.PostgresResource;
+import dev.practicetracker.testing.TestDatabase;
+import dev.practicetracker.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -121,6 +124,40 @@ class ProgressEventsPublishingTest {
             assertThat(stages).extracting(record -> field(record, "stage")).containsExactly("intermediate", "advanced");
             assertThat(levels).extracting(record -> KafkaProbe.header(record.headers(), "ce_id")).containsExactly(factId("level:" + skill + ":2"));
             assertThat(levels).extracting(record -> field(record, "user_id")).containsExactly(user.toString());
+        }
+    }
+
+    @Test
+    void aWeeklyGoalMetIsAnnouncedOnceAWeekForTheSkillAndForItsUser() throws Exception {
+        UUID user = UUID.randomUUID();
+        UUID skill = publishSkill(user, "Goals");
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from skills where id = ?", skill) == 1);
+        String token = TestTokens.forUser(user);
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("weekly_minutes", 60))
+                .when().put("/progress/skills/" + skill + "/goal").then().statusCode(200);
+        given().auth().oauth2(token).contentType("application/json").body(Map.of("weekly_minutes", 60, "weekly_sessions", 2))
+                .when().put("/progress/goals").then().statusCode(200);
+
+        // 30 minutes: neither goal; 70: both; 90: nothing new (each goal once a week)
+        for (int minutes : new int[] { 30, 40, 20 }) {
+            publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, at(TODAY), minutes, 1));
+        }
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.PROGRESS_EVENTS)) {
+            ConsumerRecord<String, String> last = probe.awaitRecords(of(EventTypes.SKILL_PROGRESS_CHANGED, user, skill)
+                    .and(record -> field(record, "total_minutes").equals("90")), 1).get(0);
+            List<ConsumerRecord<String, String>> met = probe.matching(record -> user.toString().equals(record.key())
+                    && EventTypes.GOAL_MET.equals(KafkaProbe.header(record.headers(), "ce_type")));
+
+            assertThat(met).extracting(record -> field(record, "skill_id")).containsExactlyInAnyOrder(skill.toString(), "null");
+            // the week's minutes when it was met: 70, or 90 if the last two logs came in one batch
+            assertThat(met).extracting(record -> Integer.parseInt(field(record, "minutes"))).allSatisfy(minutes -> assertThat(minutes).isIn(70, 90));
+            assertThat(met).extracting(record -> field(record, "week_start"))
+                    .containsOnly(TODAY.with(java.time.DayOfWeek.MONDAY).toString());
+            JsonNode skillsGoal = JSON.readTree(last.value()).path("goal");
+            assertThat(skillsGoal.path("weekly_minutes").asInt()).isEqualTo(60);
+            assertThat(skillsGoal.path("minutes_this_week").asInt()).isEqualTo(90);
+            assertThat(skillsGoal.path("met").asBoolean()).isTrue();
         }
     }
 

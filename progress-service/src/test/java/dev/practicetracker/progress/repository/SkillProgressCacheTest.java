@@ -120,6 +120,6 @@ class SkillProgressCacheTest {
     }
 
     private static StoredSkillProgress stored(UUID id, String name) {
-        return new StoredSkillProgress(id, true, UUID.randomUUID(), false, name, null, 0, 0, null, PracticeHistory.EMPTY, null, null);
+        return new StoredSkillProgress(id, true, UUID.randomUUID(), false, name, null, 0, 0, null, PracticeHistory.EMPTY, null, null, null);
     }
 }

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.DayOfWeek;
@@ -275,6 +276,35 @@ class ProgressFiguresTest {
                 .when().put("/progress/goals").then().statusCode(400).body("violations[0].field", equalTo("weekly_minutes"));
         given().auth().oauth2(TestTokens.forUser(user)).when().get("/progress/goals").then().statusCode(200)
                 .body("weekly_minutes", equalTo(120));
+    }
+
+    @Test
+    void aSkillsWeeklyGoalShowsThisWeeksAttainmentUntilItIsRemoved() {
+        UUID skill = publishSkill(user, "Singing");
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, day(today), 60, 1));
+        awaitSkill(skill, p -> p.getInt("total_sessions") == 1);
+        String token = TestTokens.forUser(user);
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("weekly_minutes", 90))
+                .when().put("/progress/skills/" + skill + "/goal").then().statusCode(200)
+                .body("goal.weekly_minutes", equalTo(90)).body("goal.weekly_sessions", nullValue())
+                .body("goal.minutes_this_week", equalTo(60)).body("goal.sessions_this_week", equalTo(1)).body("goal.met", equalTo(false));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("weekly_minutes", 60, "weekly_sessions", 1))
+                .when().put("/progress/skills/" + skill + "/goal").then().statusCode(200).body("goal.met", equalTo(true));
+        given().auth().oauth2(token).when().get("/progress/skills/" + skill).then().statusCode(200)
+                .body("goal.weekly_minutes", equalTo(60)).body("goal.week_start", equalTo(today.with(java.time.DayOfWeek.MONDAY).toString()));
+
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of()).when().put("/progress/skills/" + skill + "/goal")
+                .then().statusCode(400).body("violations[0].field", equalTo("weekly_minutes"));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("weekly_sessions", 101))
+                .when().put("/progress/skills/" + skill + "/goal").then().statusCode(400);
+        given().auth().oauth2(TestTokens.forUser(UUID.randomUUID())).contentType(ContentType.JSON).body(Map.of("weekly_minutes", 30))
+                .when().put("/progress/skills/" + skill + "/goal").then().statusCode(404);
+
+        given().auth().oauth2(token).when().delete("/progress/skills/" + skill + "/goal").then().statusCode(204);
+        given().auth().oauth2(token).when().delete("/progress/skills/" + skill + "/goal").then().statusCode(404);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(token).when().get("/progress/skills/" + skill)
+                .then().statusCode(200).body("goal", nullValue()));
     }
 
     @Test
