@@ -29,6 +29,7 @@ public final class EventCatalog {
             new Entry(EventTypes.LEVEL_REACHED, Topics.PROGRESS_EVENTS, LevelReachedData.class),
             new Entry(EventTypes.STAGE_REACHED, Topics.PROGRESS_EVENTS, StageReachedData.class),
             new Entry(EventTypes.GOAL_MET, Topics.PROGRESS_EVENTS, GoalMetData.class),
+            new Entry(EventTypes.STREAK_ENDED, Topics.PROGRESS_EVENTS, StreakEndedData.class),
             new Entry(EventTypes.REMINDER_DUE, Topics.PROGRESS_EVENTS, ReminderDueData.class));
 
     private EventCatalog() {

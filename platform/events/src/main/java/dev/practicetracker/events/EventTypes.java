@@ -23,6 +23,7 @@ public final class EventTypes {
     public static final String LEVEL_REACHED = "level.reached.v1";
     public static final String STAGE_REACHED = "stage.reached.v1";
     public static final String GOAL_MET = "goal.met.v1";
+    public static final String STREAK_ENDED = "streak.ended.v1";
     public static final String REMINDER_DUE = "reminder.due.v1";
 
     private EventTypes() {

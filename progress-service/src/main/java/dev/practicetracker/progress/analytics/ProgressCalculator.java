@@ -50,6 +50,18 @@ public final class ProgressCalculator {
         return streak;
     }
 
+    /** Consecutive days ending at the last of these practice dates (ascending): the streak that ends there. */
+    public static int streakEndingAtLast(List<LocalDate> dates) {
+        if (dates.isEmpty()) {
+            return 0;
+        }
+        int streak = 1;
+        for (int i = dates.size() - 1; i > 0 && dates.get(i - 1).equals(dates.get(i).minusDays(1)); i--) {
+            streak++;
+        }
+        return streak;
+    }
+
     public static int longestStreak(List<PracticeDay> days) {
         int longest = 0;
         int run = 0;

@@ -23,6 +23,8 @@ import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.progress.analytics.Calendar;
+import dev.practicetracker.progress.analytics.PracticeDay;
+import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.Stage;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.mapping.ProgressMapper;
@@ -34,6 +36,7 @@ import dev.practicetracker.progress.repository.PublishedSkills.GoalMet;
 import dev.practicetracker.progress.repository.PublishedSkills.Moved;
 import dev.practicetracker.progress.repository.PublishedSkills.Reached;
 import dev.practicetracker.progress.repository.RecomputedSkills;
+import dev.practicetracker.progress.repository.StreakWatch;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlClient;
 
@@ -51,11 +54,13 @@ public class ProgressPublisher implements RecomputedSkills {
 
     private final PublishedSkills published;
     private final GoalRepository goals;
+    private final StreakWatch streakWatch;
     private final Outbox outbox;
 
-    public ProgressPublisher(PublishedSkills published, GoalRepository goals, Outbox outbox) {
+    public ProgressPublisher(PublishedSkills published, GoalRepository goals, StreakWatch streakWatch, Outbox outbox) {
         this.published = published;
         this.goals = goals;
+        this.streakWatch = streakWatch;
         this.outbox = outbox;
     }
 
@@ -73,12 +78,49 @@ public class ProgressPublisher implements RecomputedSkills {
                 announce(skill, events, reached, met);
                 users.merge(skill.skill().progressOwner(), skill.skill().asOf(), BinaryOperator.maxBy(Comparator.naturalOrder()));
             }
-            return usersGoalsMet(transaction, users).invoke(met::addAll)
+            // sent together: the connection runs them in order without waiting between them
+            return Uni.combine().all().unis(watchStreaks(transaction, moved), usersGoalsMet(transaction, users))
+                    .with((watched, usersMet) -> usersMet).invoke(met::addAll)
                     .chain(() -> published.firstMet(transaction, met))
                     .invoke(first -> first.forEach(goal -> events.add(goalMet(goal))))
                     .chain(() -> Uni.join().all(published.reach(transaction, reached), outbox.append(transaction, events)).andFailFast())
                     .replaceWithVoid();
         });
+    }
+
+    /**
+     * Watches the streaks the moved skills now end with (until the day after their last is over),
+     * each skill's of two days or more and its user's across skills; a skill's shorter one is not
+     * watched. The scheduler looks at the figures again when one comes due.
+     */
+    private Uni<Void> watchStreaks(SqlClient transaction, List<Moved> moved) {
+        List<UUID> users = new ArrayList<>();
+        List<UUID> streaks = new ArrayList<>();
+        List<LocalDate> lastDays = new ArrayList<>();
+        List<UUID> unwatchedUsers = new ArrayList<>();
+        List<UUID> unwatched = new ArrayList<>();
+        Map<UUID, LocalDate> usersLastDays = new HashMap<>();
+        for (Moved skill : moved) {
+            UUID user = skill.skill().progressOwner();
+            List<LocalDate> dates = skill.skill().history().days().stream().map(PracticeDay::date).toList();
+            if (ProgressCalculator.streakEndingAtLast(dates) >= 2) {
+                users.add(user);
+                streaks.add(skill.skill().skillId());
+                lastDays.add(dates.get(dates.size() - 1));
+            } else {
+                unwatchedUsers.add(user);
+                unwatched.add(skill.skill().skillId());
+            }
+            if (!dates.isEmpty()) {
+                usersLastDays.merge(user, dates.get(dates.size() - 1), BinaryOperator.maxBy(Comparator.naturalOrder()));
+            }
+        }
+        usersLastDays.forEach((user, lastDay) -> {
+            users.add(user);
+            streaks.add(user);
+            lastDays.add(lastDay);
+        });
+        return streakWatch.watch(transaction, users, streaks, lastDays).chain(() -> streakWatch.forget(transaction, unwatchedUsers, unwatched));
     }
 
     /** The users' weekly goals (across skills) that the week of their latest change meets. */

@@ -42,6 +42,7 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from milestone_status where skill_id = $1").execute(Tuple.of(skillId)))
                 .chain(() -> client.preparedQuery("delete from published_skills where skill_id = $1").execute(Tuple.of(skillId)))
                 .chain(() -> client.preparedQuery("delete from skill_goals where skill_id = $1").execute(Tuple.of(skillId)))
+                .chain(() -> client.preparedQuery("delete from streak_watch where streak = $1").execute(Tuple.of(skillId)))
                 .replaceWithVoid();
     }
 
@@ -58,6 +59,7 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals_met where user_id = $1 and met_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from streak_watch where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery("delete from progress_settings where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from reminders_sent where user_id = $1 and sent_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))

@@ -14,11 +14,13 @@ import jakarta.enterprise.event.Observes;
 
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.ReminderDueData;
+import dev.practicetracker.events.StreakEndedData;
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.platform.observability.FailureStreak;
 import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.platform.time.Timestamps;
+import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.ReminderSchedule;
 import dev.practicetracker.progress.analytics.ReminderSchedule.Decision;
 import dev.practicetracker.progress.config.ProgressConfig;
@@ -27,6 +29,7 @@ import dev.practicetracker.progress.mapping.Reminder;
 import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.SettingsRepository;
 import dev.practicetracker.progress.repository.SettingsRepository.DueReminder;
+import dev.practicetracker.progress.repository.StreakWatch;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -35,22 +38,30 @@ import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Sends the daily reminders ({@code reminder.due.v1}) that time alone makes due. Every
- * {@code reminders.check-interval} each replica claims the reminders due by its clock, a batch per
- * transaction ({@code for update skip locked}: two replicas never take the same one), decides each by
- * the user's zone ({@link ReminderSchedule}), appends the reminder to the outbox with the record that
- * the user's local day has had its reminder, and moves the user's next reminder on, all in that
+ * Sends what time alone makes true: the daily reminders ({@code reminder.due.v1}) and the streaks
+ * that lapse ({@code streak.ended.v1}). Every {@code reminders.check-interval} each replica claims
+ * what is due by its clock, a batch per transaction ({@code for update skip locked}: two replicas
+ * never take the same one), decides each, appends its event to the outbox and records it, all in that
  * transaction: a replica killed midway leaves the claim to be taken again, nothing sent twice, nothing
- * lost. A user with no skill unpractised for their {@code after_days} gets none that day.
+ * lost.
+ * <ul>
+ * <li>A reminder is decided by the user's zone ({@link ReminderSchedule}) and recorded as the reminder
+ * of the user's local day; the user's next one is moved on. A user with no skill unpractised for their
+ * {@code after_days} gets none that day.</li>
+ * <li>A watched streak ({@link StreakWatch}) is over once the day after its last practice day is over in
+ * the user's zone: unless the figures now show a later practice day (then it is watched from there),
+ * it is announced if it lasted two days or more, and no longer watched.</li>
+ * </ul>
  */
 @ApplicationScoped
-public class ReminderScheduler {
+public class TimeDrivenEvents {
 
-    /** A batch: how many reminders were claimed, and how many of them were sent. */
+    /** A batch: how many items were claimed, and how many events they sent. */
     record Batch(int claimed, int sent) {
     }
 
     private final SettingsRepository settings;
+    private final StreakWatch streaks;
     private final ProgressReadRepository progress;
     private final Outbox outbox;
     private final Clock clock;
@@ -58,12 +69,13 @@ public class ReminderScheduler {
     private final Duration interval;
     private final int batch;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final FailureStreak failures = new FailureStreak(ReminderScheduler.class);
+    private final FailureStreak failures = new FailureStreak(TimeDrivenEvents.class);
     private long timer = -1;
 
-    public ReminderScheduler(SettingsRepository settings, ProgressReadRepository progress, Outbox outbox, Clock clock, Vertx vertx,
-            ProgressConfig config) {
+    public TimeDrivenEvents(SettingsRepository settings, StreakWatch streaks, ProgressReadRepository progress, Outbox outbox, Clock clock,
+            Vertx vertx, ProgressConfig config) {
         this.settings = settings;
+        this.streaks = streaks;
         this.progress = progress;
         this.outbox = outbox;
         this.clock = clock;
@@ -86,13 +98,14 @@ public class ReminderScheduler {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        remindDue(Timestamps.now(clock)).subscribe().with(sent -> {
+        Instant now = Timestamps.now(clock);
+        remindDue(now).chain(() -> endLapsedStreaks(now)).subscribe().with(sent -> {
             running.set(false);
-            failures.succeeded("sending reminders works again");
+            failures.succeeded("sending reminders and lapsed streaks works again");
         }, failure -> {
             running.set(false);
-            failures.failed("sending the reminders that came due failed, trying again every " + interval.toMillis() + " ms",
-                    "sending the reminders that came due failed again", failure);
+            failures.failed("sending the reminders and lapsed streaks that came due failed, trying again every " + interval.toMillis()
+                    + " ms", "sending the reminders and lapsed streaks that came due failed again", failure);
         });
     }
 
@@ -101,6 +114,49 @@ public class ReminderScheduler {
         return outbox.inTransaction(connection -> remindBatch(connection, now)).chain(done -> done.claimed() < batch
                 ? Uni.createFrom().item(done.sent())
                 : remindDue(now).map(more -> done.sent() + more));
+    }
+
+    /** Announces every watched streak that has lapsed by {@code now}, a batch per transaction. @return how many were announced */
+    public Uni<Integer> endLapsedStreaks(Instant now) {
+        return outbox.inTransaction(connection -> endBatch(connection, now)).chain(done -> done.claimed() < batch
+                ? Uni.createFrom().item(done.sent())
+                : endLapsedStreaks(now).map(more -> done.sent() + more));
+    }
+
+    private Uni<Batch> endBatch(SqlConnection connection, Instant now) {
+        return streaks.claimDue(connection, now, batch).chain(due -> {
+            List<UUID> watchUsers = new ArrayList<>();
+            List<UUID> watchStreaks = new ArrayList<>();
+            List<LocalDate> lastDays = new ArrayList<>();
+            List<UUID> forgetUsers = new ArrayList<>();
+            List<UUID> forgetStreaks = new ArrayList<>();
+            List<OutboxMessage> ended = new ArrayList<>();
+            for (StreakWatch.Due streak : due) {
+                LocalDate last = streak.days().isEmpty() ? null : streak.days().get(streak.days().size() - 1);
+                if (streak.known() && last != null && last.isAfter(streak.lastDay())) {
+                    watchUsers.add(streak.userId());
+                    watchStreaks.add(streak.streak());
+                    lastDays.add(last);
+                    continue;
+                }
+                int length = ProgressCalculator.streakEndingAtLast(streak.days());
+                if (streak.known() && length >= 2) {
+                    ended.add(streakEnded(streak, last, length, now));
+                }
+                forgetUsers.add(streak.userId());
+                forgetStreaks.add(streak.streak());
+            }
+            return Uni.join().all(streaks.watch(connection, watchUsers, watchStreaks, lastDays),
+                    streaks.forget(connection, forgetUsers, forgetStreaks), outbox.append(connection, ended)).andFailFast()
+                    .replaceWith(new Batch(due.size(), ended.size()));
+        });
+    }
+
+    private static OutboxMessage streakEnded(StreakWatch.Due streak, LocalDate last, int length, Instant now) {
+        StreakEndedData data = new StreakEndedData(streak.userId(), streak.acrossSkills() ? null : streak.streak(), length, last,
+                last.plusDays(1));
+        return OutboxMessage.of(Topics.PROGRESS_EVENTS, EventTypes.STREAK_ENDED, streak.streak().toString(), streak.userId(), now, data)
+                .identifiedBy("streak:" + streak.userId() + ":" + streak.streak() + ":" + last);
     }
 
     private Uni<Batch> remindBatch(SqlConnection connection, Instant now) {

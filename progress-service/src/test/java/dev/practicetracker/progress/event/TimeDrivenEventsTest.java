@@ -50,7 +50,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 
 /**
- * Daily reminders as two replicas send them: each scheduler run here stands for a replica looking at
+ * Reminders and lapsed streaks as two replicas send them: each scheduler run here stands for a replica looking at
  * its clock, two of them at every step of a timeline that crosses reminder times, local midnights and
  * a change of the clocks. The reminders lie in 2027, ahead of the real clock the service's own timer
  * reads, which looks at them as a third replica would only once they are due by it.
@@ -59,7 +59,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 @WithTestResource(value = PostgresResource.class, parallel = true)
 @WithTestResource(value = KafkaResource.class, parallel = true)
 @WithTestResource(JwtResource.class)
-class ReminderSchedulerTest {
+class TimeDrivenEventsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -68,7 +68,7 @@ class ReminderSchedulerTest {
     private static final ZoneId LOS_ANGELES = ZoneId.of("America/Los_Angeles");
 
     @Inject
-    ReminderScheduler scheduler;
+    TimeDrivenEvents scheduler;
 
     @Inject
     SettingsRepository settings;
@@ -192,6 +192,41 @@ class ReminderSchedulerTest {
     }
 
     @Test
+    void aStreakIsAnnouncedOnceTheDayAfterItsLastIsOverInTheUsersZoneForTheSkillAndAcrossSkills() throws Exception {
+        UUID user = UUID.randomUUID();
+        TestDatabase.execute("insert into progress_settings (user_id, zone, reminders_enabled, reminder_after_days, reminder_local_time,"
+                + " version, updated_at) values (?, 'Pacific/Auckland', false, 3, '18:00', 1, now())", user);
+        UUID running = publishSkill(user, "Three days running");
+        UUID once = publishSkill(user, "Once");
+        for (int day = 1; day <= 3; day++) {
+            publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, running, ZonedDateTime.of(2027, 9, day, 7, 0, 0, 0, AUCKLAND).toInstant(),
+                    LocalDate.of(2027, 9, day), 20, null, 1));
+        }
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, once, ZonedDateTime.of(2027, 9, 2, 7, 0, 0, 0, AUCKLAND).toInstant(),
+                LocalDate.of(2027, 9, 2), 20, null, 1));
+        // the running skill's streak and the user's are watched; a single day is no streak
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from streak_watch where user_id = ? and last_day = '2027-09-03'",
+                user) == 2);
+        assertThat(TestDatabase.count("select count(*) from streak_watch where streak = ?", once)).isZero();
+
+        // until the 4th is over in Auckland the streaks go on
+        twoReplicasRun(ZonedDateTime.of(2027, 9, 3, 0, 0, 0, 0, AUCKLAND).toInstant(), Duration.ofDays(2).minusMinutes(1));
+        assertThat(TestDatabase.count("select count(*) from streak_watch where user_id = ?", user)).isEqualTo(2);
+        twoReplicasRun(ZonedDateTime.of(2027, 9, 5, 0, 0, 0, 0, AUCKLAND).toInstant(), Duration.ofHours(2));
+        assertThat(TestDatabase.count("select count(*) from streak_watch where user_id = ?", user)).isZero();
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.PROGRESS_EVENTS)) {
+            List<ConsumerRecord<String, String>> ended = probe.awaitRecords(record -> user.toString().equals(record.key())
+                    && EventTypes.STREAK_ENDED.equals(KafkaProbe.header(record.headers(), "ce_type")), 2);
+
+            assertThat(ended).extracting(record -> field(record, "skill_id")).containsExactlyInAnyOrder(running.toString(), "null");
+            assertThat(ended).extracting(record -> field(record, "length_days")).containsOnly("3");
+            assertThat(ended).extracting(record -> field(record, "last_practiced_date")).containsOnly("2027-09-03");
+            assertThat(ended).extracting(record -> field(record, "ended_on")).containsOnly("2027-09-04");
+        }
+    }
+
+    @Test
     void settingsAreStoredWithTheTokensZoneAndReadBackWithTheirVersion() {
         UUID user = UUID.randomUUID();
         String token = TestTokens.forUser(user, "Pacific/Auckland");
@@ -234,11 +269,12 @@ class ReminderSchedulerTest {
                 SIX_PM, firstDue.atOffset(ZoneOffset.UTC));
     }
 
-    /** Two replicas looking at the same clock every 20 minutes from {@code from} for {@code length}. */
+    /** Two replicas looking at the same clock every 20 minutes from {@code from} for {@code length}, as each one's timer does. */
     private void twoReplicasRun(Instant from, Duration length) {
         for (Instant now = from; now.isBefore(from.plus(length)); now = now.plus(Duration.ofMinutes(20))) {
             Instant at = now;
-            Uni.join().all(scheduler.remindDue(at), scheduler.remindDue(at)).andFailFast().await().atMost(WAIT);
+            Uni.join().all(scheduler.remindDue(at).chain(() -> scheduler.endLapsedStreaks(at)),
+                    scheduler.remindDue(at).chain(() -> scheduler.endLapsedStreaks(at))).andFailFast().await().atMost(WAIT);
         }
     }
 
