@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
  * {@code data} of {@code skill-progress.changed.v1}: a skill's figures after a log change moved
  * them, as {@code GET /progress/skills/{id}} answers them (API.md's SkillProgress, every figure of
  * ANALYTICS.md), with the owner and the version of the skill's figures (+1 per change). Figures that
- * depend on the day are computed for the UTC day of {@code as_of}, the change that moved them.
+ * depend on the day are computed for the day of {@code as_of}, the change that moved them, in the
+ * user's zone (their progress settings', else UTC).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record SkillProgressData(

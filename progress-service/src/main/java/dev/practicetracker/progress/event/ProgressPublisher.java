@@ -2,7 +2,6 @@ package dev.practicetracker.progress.event;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -73,13 +72,15 @@ public class ProgressPublisher implements RecomputedSkills {
             List<OutboxMessage> events = new ArrayList<>();
             List<Reached> reached = new ArrayList<>();
             List<GoalMet> met = new ArrayList<>();
-            Map<UUID, Instant> users = new HashMap<>();
+            Map<UUID, LocalDate> users = new HashMap<>();
+            Map<UUID, Instant> changes = new HashMap<>();
             for (Moved skill : moved) {
                 announce(skill, events, reached, met);
-                users.merge(skill.skill().progressOwner(), skill.skill().asOf(), BinaryOperator.maxBy(Comparator.naturalOrder()));
+                users.merge(skill.skill().progressOwner(), dayOf(skill), BinaryOperator.maxBy(Comparator.naturalOrder()));
+                changes.merge(skill.skill().progressOwner(), skill.skill().asOf(), BinaryOperator.maxBy(Comparator.naturalOrder()));
             }
             // sent together: the connection runs them in order without waiting between them
-            return Uni.combine().all().unis(watchStreaks(transaction, moved), usersGoalsMet(transaction, users))
+            return Uni.combine().all().unis(watchStreaks(transaction, moved), usersGoalsMet(transaction, users, changes))
                     .with((watched, usersMet) -> usersMet).invoke(met::addAll)
                     .chain(() -> published.firstMet(transaction, met))
                     .invoke(first -> first.forEach(goal -> events.add(goalMet(goal))))
@@ -123,14 +124,14 @@ public class ProgressPublisher implements RecomputedSkills {
         return streakWatch.watch(transaction, users, streaks, lastDays).chain(() -> streakWatch.forget(transaction, unwatchedUsers, unwatched));
     }
 
-    /** The users' weekly goals (across skills) that the week of their latest change meets. */
-    private Uni<List<GoalMet>> usersGoalsMet(SqlClient transaction, Map<UUID, Instant> users) {
+    /** The users' weekly goals (across skills) that the week of their latest change meets (its day in their zone). */
+    private Uni<List<GoalMet>> usersGoalsMet(SqlClient transaction, Map<UUID, LocalDate> users, Map<UUID, Instant> changes) {
         List<UUID> ids = new ArrayList<>(users.keySet());
-        List<LocalDate> days = ids.stream().map(user -> dayOf(users.get(user))).toList();
+        List<LocalDate> days = ids.stream().map(users::get).toList();
         List<LocalDate> weekStarts = days.stream().map(day -> Calendar.startOf(day, Calendar.Period.WEEK)).toList();
         return goals.userWeeks(transaction, ids, weekStarts, days).map(weeks -> weeks.stream()
                 .map(week -> new GoalMet(week.userId(), null, week.goal(), week.goal().attainment(week.weekStart(), week.minutes(),
-                        week.sessions()), users.get(week.userId())))
+                        week.sessions()), changes.get(week.userId())))
                 .filter(goal -> goal.week().met()).toList());
     }
 
@@ -140,7 +141,7 @@ public class ProgressPublisher implements RecomputedSkills {
      */
     static void announce(Moved skill, List<OutboxMessage> events, List<Reached> reached, List<GoalMet> met) {
         Instant asOf = skill.skill().asOf();
-        SkillProgressResponse figures = ProgressMapper.toResponse(skill.skill(), dayOf(asOf));
+        SkillProgressResponse figures = ProgressMapper.toResponse(skill.skill(), dayOf(skill));
         UUID user = skill.skill().progressOwner();
         UUID skillId = skill.skill().skillId();
         events.add(event(EventTypes.SKILL_PROGRESS_CHANGED, "skill-progress:" + skillId + ":" + skill.version(), user, skillId, asOf,
@@ -165,9 +166,9 @@ public class ProgressPublisher implements RecomputedSkills {
         }
     }
 
-    /** Figures of the day are those of the UTC day of the change that moved them: the consumer knows no user's zone. */
-    private static LocalDate dayOf(Instant change) {
-        return change.atOffset(ZoneOffset.UTC).toLocalDate();
+    /** Figures of the day are those of the day of the change that moved them, in the user's zone (their settings', else UTC). */
+    private static LocalDate dayOf(Moved skill) {
+        return LocalDate.ofInstant(skill.skill().asOf(), skill.zone());
     }
 
     private static OutboxMessage goalMet(GoalMet goal) {

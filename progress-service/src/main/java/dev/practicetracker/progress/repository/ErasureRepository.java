@@ -22,9 +22,6 @@ public class ErasureRepository {
     /** An erased user's skill figures whose skill has no fact left ($1 user). */
     static final String FORGET_USER_FIGURES = "delete from skill_progress where user_id = $1 and skill_id not in"
             + " (select skill_id from log_facts where user_id = $1)";
-    /** What progress-events said of an erased user's skills that have no fact left ($1 user). */
-    static final String FORGET_USER_PUBLISHED = "delete from published_skills where user_id = $1 and skill_id not in"
-            + " (select skill_id from log_facts where user_id = $1)";
     /** The (skill, day) pairs an erased user's remaining facts are on ($1 user). */
     static final String DAYS_OF_USER = "select distinct skill_id, local_date, user_id from log_facts where user_id = $1";
 
@@ -59,6 +56,7 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_goals where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from goals_met where user_id = $1 and met_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from published_skills where user_id = $1 and published_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from streak_watch where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery("delete from progress_settings where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from reminders_sent where user_id = $1 and sent_at <= $2").execute(before))
@@ -66,7 +64,6 @@ public class ErasureRepository {
                 // a user marked stale would otherwise be recomputed later into an empty row
                 .chain(() -> client.preparedQuery("delete from stale_users where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery(FORGET_USER_FIGURES).execute(user))
-                .chain(() -> client.preparedQuery(FORGET_USER_PUBLISHED).execute(user))
                 .chain(() -> client.preparedQuery(DAYS_OF_USER).execute(user))
                 .chain(rows -> {
                     // what remains is re-aggregated in place, so a newer as_of (from after the erasure) is kept

@@ -3,6 +3,7 @@ package dev.practicetracker.progress.repository;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -27,8 +28,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class PublishedSkills {
 
-    /** A skill whose figures moved: as stored now, the version to publish them as, and what it had reached before. */
-    public record Moved(StoredSkillProgress skill, long version, int levelReached, int stageReached) {
+    /**
+     * A skill whose figures moved: as stored now, the version to publish them as, what it had reached
+     * before, and the zone its user's days are counted in (their settings', else UTC).
+     */
+    public record Moved(StoredSkillProgress skill, long version, int levelReached, int stageReached, ZoneId zone) {
     }
 
     /** The highest level and stage a skill has reached, to keep. */
@@ -46,20 +50,23 @@ public class PublishedSkills {
      */
     private static final String MOVE = """
             with current as (
-                select skill_id, user_id,
+                select skill_id, user_id, as_of,
                        md5(row(total_sessions, total_minutes, first_practiced_at, last_practiced_at, difficulty_sum, difficulty_count,
                                confidence_sum, confidence_count, day_dates, day_sessions, day_minutes)::text)::uuid as figures
                   from skill_progress
                  where skill_id = any($1::uuid[])
                    and as_of > coalesce((select started_at from projection_rebuild), '-infinity')),
             moved as (
-                insert into published_skills as w (skill_id, user_id, version, figures, level_reached, stage_reached)
-                select skill_id, user_id, 1, figures, 1, 0 from current
-                on conflict (skill_id) do update set version = w.version + 1, figures = excluded.figures
+                insert into published_skills as w (skill_id, user_id, version, figures, published_at, level_reached, stage_reached)
+                select skill_id, user_id, 1, figures, as_of, 1, 0 from current
+                on conflict (skill_id) do update set version = w.version + 1, figures = excluded.figures,
+                    published_at = excluded.published_at
                  where w.figures <> excluded.figures
                 returning skill_id as id, version, level_reached, stage_reached)
-            select k.id, k.version, k.level_reached, k.stage_reached, """ + ProgressReadRepository.SKILL_COLUMNS + "\n" + """
+            select k.id, k.version, k.level_reached, k.stage_reached, coalesce(z.zone, 'UTC') as zone,
+                   """ + ProgressReadRepository.SKILL_COLUMNS + "\n" + """
               from moved k join skill_progress p on p.skill_id = k.id left join skills s on s.id = k.id
+              left join progress_settings z on z.user_id = p.user_id
             """ + ProgressReadRepository.GOAL_JOIN;
 
     /** A goal met in a week: the skill's ({@code skillId}) or, with none, the user's across skills. */
@@ -91,7 +98,7 @@ public class PublishedSkills {
             List<Moved> moved = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 moved.add(new Moved(StoredSkillProgress.of(row.getUUID("id"), row), row.getLong("version"), row.getInteger("level_reached"),
-                        row.getInteger("stage_reached")));
+                        row.getInteger("stage_reached"), ZoneId.of(row.getString("zone"))));
             }
             return moved;
         });
