@@ -1,7 +1,6 @@
 package dev.practicetracker.progress.event;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,43 +26,32 @@ public class StaleFigures {
 
     private final StaleDrain drain;
     private final Outbox outbox;
-    private final Vertx vertx;
     private final Duration interval;
-    private final AtomicBoolean checking = new AtomicBoolean();
-    private long timer = -1;
+    private final PeriodicCheck<Boolean> check;
 
     public StaleFigures(StaleDrain drain, Outbox outbox, Vertx vertx, ProgressConfig config) {
         this.drain = drain;
         this.outbox = outbox;
-        this.vertx = vertx;
         this.interval = config.staleCheckInterval();
+        this.check = new PeriodicCheck<>(vertx, interval, this::recomputeIfQuiet, recomputed -> {
+            if (recomputed) {
+                Log.info("recomputed the progress figures a backlog left stale");
+            }
+        }, failure -> Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(),
+                failure.toString()));
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> check());
+        check.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
+        check.stop();
     }
 
-    private void check() {
-        if (!checking.compareAndSet(false, true)) {
-            return;
-        }
-        drain.staleAndQuietFor(interval)
-                .chain(any -> any ? outbox.inTransaction(drain::drainUnlessBusy) : Uni.createFrom().item(false))
-                .subscribe().with(recomputed -> {
-                    checking.set(false);
-                    if (recomputed) {
-                        Log.info("recomputed the progress figures a backlog left stale");
-                    }
-                }, failure -> {
-                    checking.set(false);
-                    Log.warnf("recomputing stale progress figures failed, trying again in %d ms: %s", interval.toMillis(),
-                            failure.toString());
-                });
+    /** @return whether it recomputed */
+    private Uni<Boolean> recomputeIfQuiet() {
+        return drain.staleAndQuietFor(interval)
+                .chain(any -> any ? outbox.inTransaction(drain::drainUnlessBusy) : Uni.createFrom().item(false));
     }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -64,13 +63,9 @@ public class TimeDrivenEvents {
     private final StreakWatch streaks;
     private final ProgressReadRepository progress;
     private final Outbox outbox;
-    private final Clock clock;
-    private final Vertx vertx;
-    private final Duration interval;
     private final int batch;
-    private final AtomicBoolean running = new AtomicBoolean();
     private final FailureStreak failures = new FailureStreak(TimeDrivenEvents.class);
-    private long timer = -1;
+    private final PeriodicCheck<Integer> check;
 
     public TimeDrivenEvents(SettingsRepository settings, StreakWatch streaks, ProgressReadRepository progress, Outbox outbox, Clock clock,
             Vertx vertx, ProgressConfig config) {
@@ -78,35 +73,22 @@ public class TimeDrivenEvents {
         this.streaks = streaks;
         this.progress = progress;
         this.outbox = outbox;
-        this.clock = clock;
-        this.vertx = vertx;
-        this.interval = config.reminders().checkInterval();
         this.batch = config.reminders().batch();
+        Duration interval = config.reminders().checkInterval();
+        this.check = new PeriodicCheck<>(vertx, interval, () -> {
+            Instant now = Timestamps.now(clock);
+            return remindDue(now).chain(reminded -> endLapsedStreaks(now).map(ended -> reminded + ended));
+        }, sent -> failures.succeeded("sending reminders and lapsed streaks works again"),
+                failure -> failures.failed("sending the reminders and lapsed streaks that came due failed, trying again every "
+                        + interval.toMillis() + " ms", "sending the reminders and lapsed streaks that came due failed again", failure));
     }
 
     void start(@Observes StartupEvent event) {
-        timer = vertx.setPeriodic(interval.toMillis(), id -> check());
+        check.start();
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (timer >= 0) {
-            vertx.cancelTimer(timer);
-        }
-    }
-
-    private void check() {
-        if (!running.compareAndSet(false, true)) {
-            return;
-        }
-        Instant now = Timestamps.now(clock);
-        remindDue(now).chain(() -> endLapsedStreaks(now)).subscribe().with(sent -> {
-            running.set(false);
-            failures.succeeded("sending reminders and lapsed streaks works again");
-        }, failure -> {
-            running.set(false);
-            failures.failed("sending the reminders and lapsed streaks that came due failed, trying again every " + interval.toMillis()
-                    + " ms", "sending the reminders and lapsed streaks that came due failed again", failure);
-        });
+        check.stop();
     }
 
     /** Decides every reminder due at {@code now}, a batch per transaction. @return how many were sent */

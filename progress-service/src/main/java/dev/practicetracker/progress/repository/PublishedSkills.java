@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -109,13 +110,16 @@ public class PublishedSkills {
         if (met.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Tuple parameters = Tuple.of(met.stream().map(GoalMet::userId).toArray(UUID[]::new), met.stream().map(GoalMet::key).toArray(UUID[]::new),
-                met.stream().map(goal -> goal.week().weekStart()).toArray(LocalDate[]::new),
-                met.stream().map(goal -> goal.metAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+        // in key order, as StreakWatch#watch writes, for the same reason
+        List<GoalMet> sorted = met.stream().sorted(Comparator.comparing(GoalMet::userId).thenComparing(GoalMet::key)).toList();
+        Tuple parameters = Tuple.of(sorted.stream().map(GoalMet::userId).toArray(UUID[]::new),
+                sorted.stream().map(GoalMet::key).toArray(UUID[]::new),
+                sorted.stream().map(goal -> goal.week().weekStart()).toArray(LocalDate[]::new),
+                sorted.stream().map(goal -> goal.metAt().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
         return client.preparedQuery(CLAIM_MET).execute(parameters).map(rows -> {
             Set<String> first = new HashSet<>();
             rows.forEach(row -> first.add(row.getUUID("goal") + "/" + row.getLocalDate("week_start")));
-            return met.stream().filter(goal -> first.contains(goal.key() + "/" + goal.week().weekStart())).toList();
+            return sorted.stream().filter(goal -> first.contains(goal.key() + "/" + goal.week().weekStart())).toList();
         });
     }
 

@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -57,13 +59,20 @@ public class StreakWatch {
             delete from streak_watch w using unnest($1::uuid[], $2::uuid[]) as f (user_id, streak)
              where w.user_id = f.user_id and w.streak = f.streak""";
 
-    /** Watches these streaks from their last days (each a user, a streak and a day, in the same order). */
+    /**
+     * Watches these streaks from their last days (each a user, a streak and a day, in the same order).
+     * The rows are written in key order: a drain's shards, each in its own transaction, may watch the
+     * same user's streak across skills, and in one order they wait for each other instead of deadlocking.
+     */
     public Uni<Void> watch(SqlClient client, List<UUID> users, List<UUID> streaks, List<LocalDate> lastDays) {
         if (users.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return client.preparedQuery(WATCH).execute(Tuple.of(users.toArray(UUID[]::new), streaks.toArray(UUID[]::new),
-                lastDays.toArray(LocalDate[]::new))).replaceWithVoid();
+        Integer[] order = IntStream.range(0, users.size()).boxed().sorted(Comparator.comparing((Integer i) -> users.get(i))
+                .thenComparing(i -> streaks.get(i))).toArray(Integer[]::new);
+        return client.preparedQuery(WATCH).execute(Tuple.of(Arrays.stream(order).map(users::get).toArray(UUID[]::new),
+                Arrays.stream(order).map(streaks::get).toArray(UUID[]::new), Arrays.stream(order).map(lastDays::get).toArray(LocalDate[]::new)))
+                .replaceWithVoid();
     }
 
     /** Stops watching these streaks (users and streaks in the same order). */
