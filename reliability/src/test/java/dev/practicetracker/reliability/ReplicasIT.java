@@ -3,13 +3,17 @@ package dev.practicetracker.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import dev.practicetracker.events.Topics;
 import dev.practicetracker.local.Service;
 import dev.practicetracker.local.ServiceProcess;
 import dev.practicetracker.reliability.Client.Response;
@@ -26,7 +31,8 @@ import dev.practicetracker.reliability.Scoreboard.Row;
  * Two replicas of every service on one database and one broker, as the Deployments run them, each
  * service's port a balancer over its ready replicas (what a Kubernetes Service is). Read-your-writes
  * across replicas, writes spread over replicas counted once, caches that agree, replicas crashing
- * mid-stream, and a rolling restart of every service under load with no failed request.
+ * mid-stream, a rolling restart of every service under load with no failed request, and reminders each
+ * sent once by whichever progress replica claims it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasIT {
@@ -181,6 +187,44 @@ class ReplicasIT {
     }
 
     /** The base URL of one replica of a service, counting round: replica(s, 0), replica(s, 1), ... */
+    /**
+     * Reminders due at once (at 00:00 of today, the token's zone) for users with a skill never
+     * practised: whichever progress replica's timer comes first claims each, and each is sent once.
+     */
+    @Test
+    @Order(6)
+    void aReminderThatComesDueWhileTwoProgressReplicasRunIsSentOnce() {
+        int users = 20;
+        List<UUID> reminded = new ArrayList<>();
+        for (int i = 0; i < users; i++) {
+            Practice.Learner learner = practice.newLearner();
+            // the skill is known to progress before the reminder is due, or the day would have nothing to remind of
+            await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from skills where id = ?::uuid",
+                    learner.skill()) == 1);
+            Response put = Client.send("PUT", replica(Service.PROGRESS, i) + "/progress/settings", learner.token(),
+                    Map.of("reminders", Map.of("enabled", true, "after_days", 1, "local_time", "00:00")), Map.of());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            reminded.add(learner.user());
+        }
+        Instant due = Instant.now();
+        String ids = reminded.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from reminders_sent where user_id = any(?::uuid[])",
+                ids) == users);
+        Instant sent = Instant.now();
+
+        await().atMost(CATCH_UP).untilAsserted(() -> {
+            Map<String, Long> perUser = practice.readAll(Topics.PROGRESS_EVENTS).stream()
+                    .filter(record -> reminded.contains(UUID.fromString(record.key())))
+                    .filter(record -> "reminder.due.v1".equals(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
+                    .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+            assertThat(perUser).hasSize(users).allSatisfy((user, count) -> assertThat(count).as("reminders of %s", user).isEqualTo(1));
+        });
+        assertThat(practice.count(Service.PROGRESS, "select count(*) from progress_settings where user_id = any(?::uuid[])"
+                + " and reminder_next_at > now()", ids)).as("each user's next reminder moved on to tomorrow").isEqualTo(users);
+        Scoreboard.record(new Row("replicas: reminders due while two progress replicas run", users, 0, 0, 0, seconds(due, sent),
+                "each sent once, by whichever replica claimed it"));
+    }
+
     private static String replica(Service service, int index) {
         List<ServiceProcess> replicas = practice.stack.replicas(service);
         return replicas.get(index % replicas.size()).url();

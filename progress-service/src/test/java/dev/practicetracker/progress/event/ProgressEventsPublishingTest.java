@@ -61,6 +61,8 @@ class ProgressEventsPublishingTest {
     void eachLogChangeThatMovesTheFiguresPublishesTheSkillsProgressOnceAndNothingElseDoes() throws Exception {
         UUID user = UUID.randomUUID();
         UUID skill = publishSkill(user, "Published figures", 10);
+        // skills and logs come on topics of their own: the name is in the figures once the skill's event is applied
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestDatabase.count("select count(*) from skills where id = ?", skill) == 1);
         PracticeLogData first = log(user, skill, at(TODAY.minusDays(1)), 30, 1);
         publishLog(EventTypes.PRACTICE_LOG_CREATED, first);
         try (KafkaProbe probe = KafkaProbe.reading(Topics.PROGRESS_EVENTS)) {
