@@ -22,8 +22,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.practicetracker.local.Service;
-import io.vertx.core.http.HttpMethod;
 
 /**
  * P9: how long after {@code POST /practice-logs} returns its log's effect is on progress-events, as
@@ -62,9 +60,7 @@ final class DerivedEvents {
         for (int i = 0; i < skills; i++) {
             pending.add(new ConcurrentLinkedQueue<>());
         }
-        AtomicInteger sent = new AtomicInteger();
         AtomicInteger seen = new AtomicInteger();
-        long period = 1_000_000_000L / WRITES_PER_SECOND;
         System.out.printf("[bench] P9: %d s at %d writes/s to settle, then %d s measured, read from %s%n", SETTLE_SECONDS,
                 WRITES_PER_SECOND, bench.measure.toSeconds(), TOPIC);
         try (KafkaConsumer<String, String> consumer = consumer(bench)) {
@@ -75,26 +71,21 @@ final class DerivedEvents {
             }
             consumer.seekToEnd(consumer.assignment());
             consumer.assignment().forEach(consumer::position);
-            int[] counts = counts(bench, writers);
+            int[] logs = OpenLoop.logsPerSkill(bench, writers);
             AtomicInteger[] acknowledged = new AtomicInteger[skills];
             for (int i = 0; i < skills; i++) {
-                acknowledged[i] = new AtomicInteger(counts[i]);
+                acknowledged[i] = new AtomicInteger(logs[i]);
             }
-            long start = System.nanoTime();
-            long timer = bench.vertx.setPeriodic(1, id -> {
-                long due = (System.nanoTime() - start) / period + 1;
-                while (sent.get() < Math.min(due, total)) {
-                    int write = sent.getAndIncrement();
-                    int skill = write % skills;
-                    bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(skill))
-                            .sendJsonObject(WriteThroughput.log(writers.skills().get(skill))).onComplete(result -> {
-                                if (result.failed() || result.result().statusCode() != 201) {
-                                    failures.incrementAndGet();
-                                    seen.incrementAndGet();
-                                    return;
-                                }
-                                pending.get(skill).add(new Pending(acknowledged[skill].incrementAndGet(), System.nanoTime(), write >= settling));
-                            });
+            long timer = OpenLoop.start(bench, writers, WRITES_PER_SECOND, total, new OpenLoop.Answers() {
+                @Override
+                public void acknowledged(int write, int skill, long atNanos) {
+                    pending.get(skill).add(new Pending(acknowledged[skill].incrementAndGet(), atNanos, write >= settling));
+                }
+
+                @Override
+                public void failed(int write) {
+                    failures.incrementAndGet();
+                    seen.incrementAndGet();
                 }
             });
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS + bench.measure.toSeconds() + 120);
@@ -149,22 +140,6 @@ final class DerivedEvents {
         properties.put("value.deserializer", StringDeserializer.class.getName());
         properties.put("fetch.max.wait.ms", "5");
         return new KafkaConsumer<>(properties);
-    }
-
-    /** Each skill's logs so far (the session count progress reports before this scenario's writes). */
-    private static int[] counts(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
-        int[] counts = new int[writers.skills().size()];
-        try (var database = bench.database("practice_logs");
-                var count = database.prepareStatement("select count(*) from practice_logs where skill_id = ?")) {
-            for (int i = 0; i < counts.length; i++) {
-                count.setObject(1, writers.skills().get(i));
-                try (var result = count.executeQuery()) {
-                    result.next();
-                    counts[i] = result.getInt(1);
-                }
-            }
-        }
-        return counts;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

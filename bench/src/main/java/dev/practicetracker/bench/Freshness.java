@@ -73,8 +73,6 @@ final class Freshness {
         int total = settling + (int) (WRITES_PER_SECOND * bench.measure.toSeconds());
         CountDownLatch done = new CountDownLatch(total);
         Queue<Pending> inFlight = new ConcurrentLinkedQueue<>();
-        AtomicInteger sent = new AtomicInteger();
-        long period = 1_000_000_000L / WRITES_PER_SECOND;
         System.out.printf("[bench] P2: %d s at %d writes/s to settle, then %d s measured%n", SETTLE_SECONDS, WRITES_PER_SECOND,
                 bench.measure.toSeconds());
         // the services' own histograms, scraped (off the watcher's thread) as the measured window opens and once every write is seen
@@ -82,22 +80,17 @@ final class Freshness {
                 StageDelays.scrape(bench, Service.PRACTICE_LOG, PUBLISH_DELAY, LOG_EVENTS),
                 StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS) },
                 CompletableFuture.delayedExecutor(SETTLE_SECONDS, TimeUnit.SECONDS));
-        long start = System.nanoTime();
-        long timer = bench.vertx.setPeriodic(1, id -> {
-            long due = (System.nanoTime() - start) / period + 1;
-            while (sent.get() < Math.min(due, total)) {
-                int write = sent.getAndIncrement();
-                int skill = write % skills;
+        long timer = OpenLoop.start(bench, writers, WRITES_PER_SECOND, total, new OpenLoop.Answers() {
+            @Override
+            public void acknowledged(int write, int skill, long atNanos) {
                 Histogram into = write >= settling ? steady : write < onsetWrites ? onset : null;
-                bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(skill))
-                        .sendJsonObject(WriteThroughput.log(writers.skills().get(skill))).onComplete(result -> {
-                            if (result.failed() || result.result().statusCode() != 201) {
-                                failures.incrementAndGet();
-                                done.countDown();
-                                return;
-                            }
-                            inFlight.add(new Pending(skill, acknowledged[skill].incrementAndGet(), System.nanoTime(), into));
-                        });
+                inFlight.add(new Pending(skill, acknowledged[skill].incrementAndGet(), atNanos, into));
+            }
+
+            @Override
+            public void failed(int write) {
+                failures.incrementAndGet();
+                done.countDown();
             }
         });
         try {
@@ -194,16 +187,10 @@ final class Freshness {
     /** Waits until progress counts every log already written, and returns those counts per skill. */
     private static AtomicInteger[] settled(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
         int skills = writers.skills().size();
+        int[] logs = OpenLoop.logsPerSkill(bench, writers);
         AtomicInteger[] written = new AtomicInteger[skills];
-        try (Connection database = bench.database("practice_logs");
-                PreparedStatement count = database.prepareStatement("select count(*) from practice_logs where skill_id = ?")) {
-            for (int i = 0; i < skills; i++) {
-                count.setObject(1, writers.skills().get(i));
-                try (ResultSet result = count.executeQuery()) {
-                    result.next();
-                    written[i] = new AtomicInteger(result.getInt(1));
-                }
-            }
+        for (int i = 0; i < skills; i++) {
+            written[i] = new AtomicInteger(logs[i]);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         for (int i = 0; i < skills; i++) {

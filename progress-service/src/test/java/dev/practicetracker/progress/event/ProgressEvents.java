@@ -8,8 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.practicetracker.events.EventEnvelope;
 import dev.practicetracker.events.EventJson;
@@ -118,5 +121,19 @@ public final class ProgressEvents {
 
     private static EventEnvelope envelope(String source, String type, String subject, UUID userId) {
         return new EventEnvelope(UUID.randomUUID(), source, type, subject, Instant.now(), userId);
+    }
+
+    /** A field of a record's JSON value, as text ("null" for null). */
+    public static String field(ConsumerRecord<String, String> record, String name) {
+        try {
+            return new ObjectMapper().readTree(record.value()).path(name).asText();
+        } catch (Exception e) {
+            throw new IllegalStateException("not JSON: " + record.value(), e);
+        }
+    }
+
+    /** The event id of a derived fact, as progress-service names it (a name-based UUID). */
+    public static String factId(String fact) {
+        return UUID.nameUUIDFromBytes(fact.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

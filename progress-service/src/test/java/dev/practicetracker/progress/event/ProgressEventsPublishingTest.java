@@ -1,6 +1,8 @@
 package dev.practicetracker.progress.event;
 
 import static dev.practicetracker.progress.event.ProgressEvents.changed;
+import static dev.practicetracker.progress.event.ProgressEvents.factId;
+import static dev.practicetracker.progress.event.ProgressEvents.field;
 import static dev.practicetracker.progress.event.ProgressEvents.log;
 import static dev.practicetracker.progress.event.ProgressEvents.publishLog;
 import static dev.practicetracker.progress.event.ProgressEvents.publishSkill;
@@ -211,18 +213,6 @@ class ProgressEventsPublishingTest {
     private static Predicate<ConsumerRecord<String, String>> of(String type, UUID user, UUID skill) {
         return record -> user.toString().equals(record.key()) && type.equals(KafkaProbe.header(record.headers(), "ce_type"))
                 && skill.toString().equals(KafkaProbe.header(record.headers(), "ce_subject"));
-    }
-
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return JSON.readTree(record.value()).path(name).asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String factId(String fact) {
-        return UUID.nameUUIDFromBytes(fact.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private static Instant at(LocalDate day) {

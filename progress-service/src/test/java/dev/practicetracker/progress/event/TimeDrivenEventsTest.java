@@ -1,5 +1,7 @@
 package dev.practicetracker.progress.event;
 
+import static dev.practicetracker.progress.event.ProgressEvents.factId;
+import static dev.practicetracker.progress.event.ProgressEvents.field;
 import static dev.practicetracker.progress.event.ProgressEvents.log;
 import static dev.practicetracker.progress.event.ProgressEvents.publishErasure;
 import static dev.practicetracker.progress.event.ProgressEvents.publishLog;
@@ -10,7 +12,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -282,23 +283,11 @@ class TimeDrivenEventsTest {
         return record -> user.toString().equals(record.key()) && EventTypes.REMINDER_DUE.equals(KafkaProbe.header(record.headers(), "ce_type"));
     }
 
-    private static String field(ConsumerRecord<String, String> record, String name) {
-        try {
-            return JSON.readTree(record.value()).path(name).asText();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<LocalDate> days(LocalDate first, int count) {
         return first.datesUntil(first.plusDays(count)).toList();
     }
 
     private static List<LocalDate> concat(List<LocalDate> first, List<LocalDate> then) {
         return Stream.concat(first.stream(), then.stream()).toList();
-    }
-
-    private static String factId(String fact) {
-        return UUID.nameUUIDFromBytes(fact.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
