@@ -121,7 +121,9 @@ public class ProgressPublisher implements RecomputedSkills {
             streaks.add(user);
             lastDays.add(lastDay);
         });
-        return streakWatch.watch(transaction, users, streaks, lastDays).chain(() -> streakWatch.forget(transaction, unwatchedUsers, unwatched));
+        // sent together (they name different streaks): no round trip between them on the write path
+        return Uni.join().all(streakWatch.watch(transaction, users, streaks, lastDays),
+                streakWatch.forget(transaction, unwatchedUsers, unwatched)).andFailFast().replaceWithVoid();
     }
 
     /** The users' weekly goals (across skills) that the week of their latest change meets (its day in their zone). */
