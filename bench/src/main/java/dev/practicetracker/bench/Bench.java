@@ -19,7 +19,7 @@ import dev.practicetracker.local.Service;
 import dev.practicetracker.local.StackSettings;
 
 /**
- * Runs the benchmarks P1–P7 and P9 against a fresh local stack, with each limit measured in the same run,
+ * Runs the benchmarks P1–P7, P9 and P10 against a fresh local stack, with each limit measured in the same run,
  * and reports every figure beside its limit as a ratio.
  */
 public final class Bench {
@@ -29,7 +29,7 @@ public final class Bench {
 
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9");
+        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10");
         int seconds = 15;
         int warmUp = 240;
         for (int i = 0; i < arguments.length; i++) {
@@ -71,7 +71,7 @@ public final class Bench {
     }
 
     /** The scenarios whose limits are measured on the 1 M-row limits database (pgbench, COPY). */
-    private static final Set<String> USE_THE_LIMITS_DATABASE = Set.of("P1", "P3", "P5", "P6");
+    private static final Set<String> USE_THE_LIMITS_DATABASE = Set.of("P1", "P3", "P5", "P6", "P10");
 
     private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, int warmUp, Set<String> only,
             List<Result> results)
@@ -100,6 +100,10 @@ public final class Bench {
             if (only.contains("P9")) {
                 bench.quiesce();
                 results.addAll(DerivedEvents.run(bench, writers));
+            }
+            if (only.contains("P10")) {
+                bench.quiesce();
+                results.addAll(DueReminders.run(bench));
             }
             if (only.contains("P3")) {
                 bench.quiesce();

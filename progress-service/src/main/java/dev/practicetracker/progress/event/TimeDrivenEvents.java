@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +33,6 @@ import dev.practicetracker.progress.repository.SettingsRepository.DueReminder;
 import dev.practicetracker.progress.repository.StreakWatch;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -141,30 +142,50 @@ public class TimeDrivenEvents {
                 .identifiedBy("streak:" + streak.userId() + ":" + streak.streak() + ":" + last);
     }
 
+    /**
+     * Claims a batch of due reminders and decides them together: the users' skills read in one query,
+     * the reminders of the days that have had none recorded in one statement, their events appended,
+     * every claimed user's next reminder moved on.
+     */
     private Uni<Batch> remindBatch(SqlConnection connection, Instant now) {
         return settings.claimDue(connection, now, batch).chain(due -> {
             List<UUID> users = new ArrayList<>(due.size());
             List<Instant> next = new ArrayList<>(due.size());
-            return Multi.createFrom().iterable(due).onItem().transformToUniAndConcatenate(reminder -> {
+            Map<UUID, Reminding> reminding = new LinkedHashMap<>();
+            for (DueReminder reminder : due) {
                 Decision decision = ReminderSchedule.decide(reminder.dueAt(), now, reminder.localTime(), reminder.zone());
                 users.add(reminder.userId());
                 next.add(decision.nextDueAt());
-                return decision.remindFor() == null ? Uni.createFrom().item(false) : remind(connection, reminder, decision.remindFor(), now);
-            }).collect().asList().chain(sent -> settings.moveOn(connection, users, next)
-                    .replaceWith(new Batch(due.size(), (int) sent.stream().filter(Boolean::booleanValue).count())));
+                if (decision.remindFor() != null) {
+                    reminding.put(reminder.userId(), new Reminding(reminder, decision.remindFor()));
+                }
+            }
+            Uni<Integer> sent = reminding.isEmpty() ? Uni.createFrom().item(0) : remind(connection, reminding, now);
+            return sent.chain(count -> settings.moveOn(connection, users, next).replaceWith(new Batch(due.size(), count)));
         });
     }
 
-    /** The reminder of a user's local day, unless no skill is stale or the day has had its reminder. @return whether it was sent */
-    private Uni<Boolean> remind(SqlConnection connection, DueReminder due, LocalDate day, Instant now) {
-        return progress.visibleSkills(connection, due.userId()).chain(skills -> {
-            List<Reminder> stale = ProgressMapper.reminders(skills, day, due.afterDays());
-            if (stale.isEmpty()) {
-                return Uni.createFrom().item(false);
-            }
-            return settings.firstOfDay(connection, due.userId(), day, now).chain(first -> first
-                    ? outbox.append(connection, event(due, day, stale)).replaceWith(true)
-                    : Uni.createFrom().item(false));
+    /** A claimed reminder and the local day it is for. */
+    private record Reminding(DueReminder due, LocalDate day) {
+    }
+
+    /** The reminder of each user's local day, unless no skill is stale or the day has had its reminder. @return how many were sent */
+    private Uni<Integer> remind(SqlConnection connection, Map<UUID, Reminding> reminding, Instant now) {
+        return progress.visibleSkills(connection, List.copyOf(reminding.keySet())).chain(skills -> {
+            Map<UUID, List<Reminder>> stale = new LinkedHashMap<>();
+            reminding.forEach((user, reminder) -> {
+                List<Reminder> of = ProgressMapper.reminders(skills.getOrDefault(user, List.of()), reminder.day(), reminder.due().afterDays());
+                if (!of.isEmpty()) {
+                    stale.put(user, of);
+                }
+            });
+            List<UUID> users = List.copyOf(stale.keySet());
+            List<LocalDate> days = users.stream().map(user -> reminding.get(user).day()).toList();
+            return settings.firstOfDays(connection, users, days, now).chain(first -> {
+                List<OutboxMessage> events = users.stream().filter(first::contains)
+                        .map(user -> event(reminding.get(user).due(), reminding.get(user).day(), stale.get(user))).toList();
+                return outbox.append(connection, events).replaceWith(events.size());
+            });
         });
     }
 

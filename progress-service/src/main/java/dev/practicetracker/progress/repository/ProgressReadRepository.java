@@ -1,7 +1,9 @@
 package dev.practicetracker.progress.repository;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,9 +34,9 @@ public class ProgressReadRepository {
              from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
             """ + GOAL_JOIN;
 
-    private static final String OF_USER = "select k.id, " + SKILL_COLUMNS + "\n" + """
-             from (select id from skills where user_id = $1 and not deleted
-                   union select skill_id from skill_progress where user_id = $1) k
+    private static final String OF_USERS = "select k.owner, k.id, " + SKILL_COLUMNS + "\n" + """
+             from (select user_id as owner, id from skills where user_id = any($1) and not deleted
+                   union select user_id, skill_id from skill_progress where user_id = any($1)) k
              left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
             """ + GOAL_JOIN;
 
@@ -64,12 +66,18 @@ public class ProgressReadRepository {
 
     /** The user's skills they may see (known and not deleted, or with logs and not yet known), read with {@code client}. */
     public Uni<List<StoredSkillProgress>> visibleSkills(SqlClient client, UUID userId) {
-        return client.preparedQuery(OF_USER).execute(Tuple.of(userId)).map(rows -> {
-            List<StoredSkillProgress> skills = new ArrayList<>(rows.size());
+        return visibleSkills(client, List.of(userId)).map(skills -> skills.getOrDefault(userId, List.of()));
+    }
+
+    /** The skills each of these users may see, in one query; a user with none is absent. */
+    public Uni<Map<UUID, List<StoredSkillProgress>>> visibleSkills(SqlClient client, List<UUID> users) {
+        return client.preparedQuery(OF_USERS).execute(Tuple.of(users.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, List<StoredSkillProgress>> skills = new HashMap<>();
             for (Row row : rows) {
+                UUID owner = row.getUUID("owner");
                 StoredSkillProgress stored = StoredSkillProgress.of(row.getUUID("id"), row);
-                if (stored.visibilityTo(userId) == StoredSkillProgress.Visibility.VISIBLE) {
-                    skills.add(stored);
+                if (stored.visibilityTo(owner) == StoredSkillProgress.Visibility.VISIBLE) {
+                    skills.computeIfAbsent(owner, user -> new ArrayList<>()).add(stored);
                 }
             }
             return skills;

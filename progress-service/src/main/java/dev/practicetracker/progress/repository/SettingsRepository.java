@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,7 +61,8 @@ public class SettingsRepository {
 
     /** Records the reminder of a user's local day unless one was sent: whether this one is the first. */
     private static final String SENT = """
-            insert into reminders_sent (user_id, local_date, sent_at) values ($1, $2, $3)
+            insert into reminders_sent (user_id, local_date, sent_at)
+            select user_id, local_date, $3 from unnest($1::uuid[], $2::date[]) as d (user_id, local_date)
             on conflict do nothing returning user_id""";
 
     private final Pool pool;
@@ -103,9 +106,20 @@ public class SettingsRepository {
         return transaction.preparedQuery(MOVE_ON).execute(Tuple.of(users.toArray(UUID[]::new), times)).replaceWithVoid();
     }
 
-    /** Whether this is the first reminder of the user's local day (then recorded as sent). */
-    public Uni<Boolean> firstOfDay(SqlClient transaction, UUID userId, LocalDate day, Instant now) {
-        return transaction.preparedQuery(SENT).execute(Tuple.of(userId, day, now.atOffset(ZoneOffset.UTC))).map(rows -> rows.size() == 1);
+    /**
+     * Records the reminder of each user's local day ({@code days}, by position) as sent, unless that
+     * day has had its reminder. @return the users whose day had none: theirs is to be sent
+     */
+    public Uni<Set<UUID>> firstOfDays(SqlClient transaction, List<UUID> users, List<LocalDate> days, Instant now) {
+        if (users.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return transaction.preparedQuery(SENT).execute(Tuple.of(users.toArray(UUID[]::new), days.toArray(LocalDate[]::new),
+                now.atOffset(ZoneOffset.UTC))).map(rows -> {
+                    Set<UUID> first = new HashSet<>();
+                    rows.forEach(row -> first.add(row.getUUID("user_id")));
+                    return first;
+                });
     }
 
     private static Settings toSettings(Row row) {

@@ -138,6 +138,44 @@ class TimeDrivenEventsTest {
         }
     }
 
+    /** Users claimed in one batch are decided together (their skills read in one query): each reminder names its user's stale skills only. */
+    @Test
+    void usersDecidedInOneBatchGetEachTheirOwnReminderOrNone() throws Exception {
+        ZoneId zone = ZoneId.of("Europe/Lisbon");
+        LocalDate day = LocalDate.of(2027, 7, 20);
+        UUID fresh = UUID.randomUUID();
+        UUID freshSkill = publishSkill(fresh, "Practised yesterday");
+        UUID neglecting = UUID.randomUUID();
+        UUID neglected = publishSkill(neglecting, "Never practised");
+        UUID mixed = UUID.randomUUID();
+        UUID mixedFresh = publishSkill(mixed, "Also practised yesterday");
+        UUID mixedStale = publishSkill(mixed, "Practised a week ago");
+        Instant yesterday = ZonedDateTime.of(day.minusDays(1), LocalTime.NOON, zone).toInstant();
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(fresh, freshSkill, yesterday, day.minusDays(1), 20, null, 1));
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(mixed, mixedFresh, yesterday, day.minusDays(1), 20, null, 1));
+        publishLog(EventTypes.PRACTICE_LOG_CREATED, log(mixed, mixedStale, ZonedDateTime.of(day.minusDays(7), LocalTime.NOON, zone).toInstant(),
+                day.minusDays(7), 20, null, 1));
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from skill_progress where skill_id in (?, ?, ?)", freshSkill,
+                mixedFresh, mixedStale) == 3 && TestDatabase.count("select count(*) from skills where id = ?", neglected) == 1);
+        for (UUID user : List.of(fresh, neglecting, mixed)) {
+            settingsFor(user, zone, 3, day);
+        }
+
+        scheduler.remindDue(ReminderSchedule.dueAt(day, SIX_PM, zone)).await().atMost(WAIT);
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.PROGRESS_EVENTS)) {
+            JsonNode neglectingSkills = JSON.readTree(probe.awaitRecords(reminderOf(neglecting), 1).get(0).value()).path("skills");
+            assertThat(neglectingSkills).extracting(skill -> skill.path("skill_id").asText()).containsExactly(neglected.toString());
+            JsonNode mixedSkills = JSON.readTree(probe.awaitRecords(reminderOf(mixed), 1).get(0).value()).path("skills");
+            assertThat(mixedSkills).extracting(skill -> skill.path("skill_id").asText()).containsExactly(mixedStale.toString());
+        }
+        assertThat(TestDatabase.count("select count(*) from reminders_sent where user_id = ?", fresh)).as("a user with every skill fresh")
+                .isZero();
+        assertThat(TestDatabase.count("select count(*) from progress_settings where user_id in (?, ?, ?) and reminder_next_at = ?", fresh,
+                neglecting, mixed, ReminderSchedule.dueAt(day.plusDays(1), SIX_PM, zone).atOffset(ZoneOffset.UTC)))
+                .as("every claimed user's next reminder moved on").isEqualTo(3);
+    }
+
     @Test
     void aDayMissedWhileNoReplicaRanIsSentLateOnceWhileItLastsAndNotAtAllOnceItIsOver() throws Exception {
         ZoneId zone = ZoneId.of("Asia/Tokyo");
