@@ -37,6 +37,11 @@ final class Client {
     private Client() {
     }
 
+    /** A JSON text read as a tree, e.g. an event's data. */
+    static JsonNode json(String text) {
+        return new Response(200, "application/json", text).json();
+    }
+
     static Response get(String url, String token) {
         return send("GET", url, token, null, Map.of());
     }

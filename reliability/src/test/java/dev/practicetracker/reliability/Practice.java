@@ -3,7 +3,10 @@ package dev.practicetracker.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -76,18 +79,33 @@ final class Practice implements AutoCloseable {
     }
 
     private static Practice start() throws Exception {
-        return new Practice(LocalStack.start(settings("reliability-stack")));
+        return new Practice(LocalStack.start(settings("reliability-stack", "")));
     }
 
     /**
      * A stack of its own with this many replicas of every service, as the Deployments run them, each
-     * service's port a balancer over its ready replicas; the caller closes it.
+     * service's port a balancer over its ready replicas; the caller closes it. Its services' clocks
+     * run ahead as far as {@link #moveClockAhead} says, and progress looks for due reminders every
+     * 500 ms (rather than 10 s) so that each step of such a move is seen soon.
      */
     static Practice startReplicated(int replicas) throws Exception {
-        return new Practice(LocalStack.startReplicated(settings("replicated-stack"), replicas));
+        Path directory = Path.of("target", "replicated-stack").toAbsolutePath();
+        Files.createDirectories(directory);
+        Files.deleteIfExists(directory.resolve(CLOCK_AHEAD));
+        return new Practice(LocalStack.startReplicated(settings("replicated-stack", "-Dpractice-tracker.clock.ahead-file="
+                + directory.resolve(CLOCK_AHEAD) + " -Dpractice-tracker.progress.reminders.check-interval=500ms"), replicas));
     }
 
-    private static StackSettings settings(String directory) {
+    private static final String CLOCK_AHEAD = "clock-ahead";
+
+    /** Moves the clock of the stack's services (of a replicated stack) this far ahead of the real time; only ever forward. */
+    void moveClockAhead(Duration ahead) throws IOException {
+        Path file = stack.settings().stateDirectory().resolve(CLOCK_AHEAD);
+        Path written = Files.writeString(file.resolveSibling(CLOCK_AHEAD + ".new"), ahead.toString());
+        Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static StackSettings settings(String directory, String jvmOptions) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, FreePorts.take());
@@ -96,7 +114,7 @@ final class Practice implements AutoCloseable {
         // no start-up caches: a fresh stack would record them first, and failures are what is tested here; no rate
         // limits: a few clients here stand for many users (LocalStackIT meets the limits)
         return new StackSettings(root, Path.of("target", directory).toAbsolutePath(), FreePorts.take(), FreePorts.take(),
-                FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS + " " + StackSettings.WITHOUT_RATE_LIMITS, false);
+                FreePorts.take(), ports, true, StackSettings.DEFAULT_JVM_OPTIONS + " " + StackSettings.WITHOUT_RATE_LIMITS + " " + jvmOptions, false);
     }
 
     String url(Service service, String path) {

@@ -5,13 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
-import java.util.ArrayList;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +28,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.practicetracker.events.Topics;
 import dev.practicetracker.local.Service;
@@ -186,7 +196,6 @@ class ReplicasIT {
                         + Math.round(seconds(started, rolled)) + " s; 0 failed requests; progress equals the log database"));
     }
 
-    /** The base URL of one replica of a service, counting round: replica(s, 0), replica(s, 1), ... */
     /**
      * Reminders due at once (at 00:00 of today, the token's zone) for users with a skill never
      * practised: whichever progress replica's timer comes first claims each, and each is sent once.
@@ -225,6 +234,165 @@ class ReplicasIT {
                 "each sent once, by whichever replica claimed it"));
     }
 
+    /**
+     * A progress replica SIGKILLed after it claimed a due reminder and before its transaction appended
+     * the event: the claim dies with the replica's transaction and the other replica sends the
+     * reminder, once. The test holds {@code reminders_sent} in share mode so that the claiming replica
+     * waits, its claim held, at the insert that precedes the event's; it finds the replica by its
+     * connection's {@code application_name}.
+     */
+    @Test
+    @Order(7)
+    void aProgressReplicaKilledBetweenClaimingAReminderAndSendingItLeavesItToTheOtherOnce() throws Exception {
+        Practice.Learner learner = practice.newLearner();
+        await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from skills where id = ?::uuid",
+                learner.skill()) == 1);
+        ServiceProcess killed;
+        Instant claimed;
+        try (Connection holder = practice.connect(Service.PROGRESS)) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("lock table reminders_sent in share mode");
+            Response put = Client.send("PUT", practice.url(Service.PROGRESS, "/progress/settings"), learner.token(),
+                    Map.of("reminders", Map.of("enabled", true, "after_days", 1, "local_time", "00:00")), Map.of());
+            assertThat(put.status()).as(put.body()).isEqualTo(200);
+            String claimant = await().atMost(CATCH_UP).until(() -> waitingReplica(holder), Objects::nonNull);
+            claimed = Instant.now();
+            killed = practice.stack.replicas(Service.PROGRESS).stream().filter(replica -> replica.name().equals(claimant)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no progress replica is named " + claimant));
+            practice.stack.killReplica(killed);
+            holder.rollback();
+        }
+        assertThat(killed.isAlive()).isFalse();
+
+        await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from reminders_sent where user_id = ?::uuid",
+                learner.user()) == 1);
+        Instant sent = Instant.now();
+        await().atMost(CATCH_UP).untilAsserted(() -> assertThat(events(learner.user(), "reminder.due.v1")).hasSize(1));
+        practice.stack.addReplica(Service.PROGRESS);
+        assertThat(practice.stack.replicas(Service.PROGRESS)).hasSize(REPLICAS);
+        Scoreboard.record(new Row("replicas: a progress replica SIGKILLed between claiming a reminder and sending it", 1, 0, 0, 0,
+                seconds(claimed, sent), "sent once, by the other replica"));
+    }
+
+    /** The progress replica whose connection waits for a lock the holder has, or null while none does. */
+    private static String waitingReplica(Connection holder) throws SQLException {
+        try (PreparedStatement query = holder.prepareStatement("""
+                select application_name from pg_stat_activity
+                 where datname = current_database() and wait_event_type = 'Lock' and pg_backend_pid() = any(pg_blocking_pids(pid))""");
+                ResultSet rows = query.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    /**
+     * Two progress replicas whose clock runs 54 hours ahead in 2-hour steps, through their users'
+     * reminder times and local midnights, a user in {@code Pacific/Auckland} and one in
+     * {@code America/Los_Angeles}: each reminder is sent once at the user's own 18:00 for each day with
+     * a skill unpractised since yesterday, and each two-day streak (the skill's and the user's) ends
+     * once, when the day after its last is over in the user's zone.
+     */
+    @Test
+    @Order(8)
+    void withTheClockMovedThroughReminderTimesAndMidnightsEachReminderAndEndedStreakIsSentOnce() throws Exception {
+        List<Zoned> learners = new ArrayList<>();
+        Instant settingsAt = Instant.now();
+        for (String zone : List.of("Pacific/Auckland", "America/Los_Angeles")) {
+            learners.add(zonedLearner(ZoneId.of(zone)));
+        }
+        String ids = learners.stream().map(zoned -> zoned.user().toString()).collect(Collectors.joining(",", "{", "}"));
+
+        Duration step = Duration.ofHours(2);
+        for (Duration ahead = step; ahead.compareTo(Duration.ofHours(54)) <= 0; ahead = ahead.plus(step)) {
+            practice.moveClockAhead(ahead);
+            Duration by = ahead;
+            await().atMost(CATCH_UP).untilAsserted(() -> {
+                Instant now = Instant.now().plus(by);
+                assertThat(practice.count(Service.PROGRESS, "select count(*) from reminders_sent where user_id = any(?::uuid[])", ids))
+                        .as("reminders sent with the clock %s ahead", by)
+                        .isEqualTo(learners.stream().mapToLong(zoned -> zoned.remindedDays(settingsAt, now).size()).sum());
+                assertThat(practice.count(Service.PROGRESS, "select count(*) from streak_watch where user_id = any(?::uuid[])", ids))
+                        .as("streaks still watched with the clock %s ahead", by)
+                        .isEqualTo(learners.stream().filter(zoned -> !zoned.streakOver(now)).count() * 2);
+            });
+        }
+
+        Instant end = Instant.now().plus(Duration.ofHours(54));
+        for (Zoned zoned : learners) {
+            List<JsonNode> reminders = events(zoned.user(), "reminder.due.v1");
+            assertThat(reminders.stream().map(data -> LocalDate.parse(data.path("local_date").asText())))
+                    .as("the days %s was reminded on", zoned.zone()).containsExactlyInAnyOrderElementsOf(zoned.remindedDays(settingsAt, end));
+            assertThat(reminders).allSatisfy(data -> assertThat(Instant.parse(data.path("due_at").asText()))
+                    .as("the reminder of %s", data).isEqualTo(zoned.reminderAt(LocalDate.parse(data.path("local_date").asText()))));
+            List<JsonNode> ended = events(zoned.user(), "streak.ended.v1");
+            assertThat(ended).as("the streaks of %s that ended", zoned.zone()).hasSize(2).allSatisfy(data -> {
+                assertThat(data.path("length_days").asInt()).isEqualTo(2);
+                assertThat(data.path("last_practiced_date").asText()).isEqualTo(zoned.lastDay().toString());
+            });
+            assertThat(ended.stream().map(data -> data.path("skill_id").asText(null))).containsExactlyInAnyOrder(zoned.skill(), null);
+        }
+        Scoreboard.record(new Row("replicas: the clock of two progress replicas moved 54 h through reminder times and midnights",
+                learners.size(), 0, 0, 0, Double.NaN, "each reminder at the user's 18:00 and each ended streak sent once"));
+    }
+
+    /** A learner in a zone, reminded at 18:00 after a day without practice, who practised yesterday and today (local). */
+    record Zoned(UUID user, String skill, ZoneId zone, LocalDate lastDay) {
+
+        static final LocalTime REMINDER = LocalTime.of(18, 0);
+
+        Instant reminderAt(LocalDate day) {
+            return day.atTime(REMINDER).atZone(zone).toInstant();
+        }
+
+        /** The local days whose reminder falls after the settings and by {@code now}, with the skill unpractised since the day before. */
+        List<LocalDate> remindedDays(Instant settingsAt, Instant now) {
+            List<LocalDate> days = new ArrayList<>();
+            for (LocalDate day = lastDay.plusDays(1); !reminderAt(day).isAfter(now); day = day.plusDays(1)) {
+                if (reminderAt(day).isAfter(settingsAt)) {
+                    days.add(day);
+                }
+            }
+            return days;
+        }
+
+        /** Whether the day after the last practice day is over in the learner's zone. */
+        boolean streakOver(Instant now) {
+            return !now.isBefore(lastDay.plusDays(2).atStartOfDay(zone).toInstant());
+        }
+    }
+
+    private static Zoned zonedLearner(ZoneId zone) {
+        UUID user = UUID.randomUUID();
+        String token = practice.stack.tokenFor(user, zone.getId());
+        String skill = practice.createSkill(token);
+        // the zone is the settings', so they come first: the streak is watched by the zone its last day is in
+        Response put = Client.send("PUT", practice.url(Service.PROGRESS, "/progress/settings"), token,
+                Map.of("reminders", Map.of("enabled", true, "after_days", 1, "local_time", "18:00")), Map.of());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        Instant today = Instant.now().minus(Duration.ofHours(1));
+        LocalDate lastDay = LocalDate.ofInstant(today, zone);
+        Instant yesterday = lastDay.minusDays(1).atTime(LocalTime.NOON).atZone(zone).toInstant();
+        for (Instant practised : List.of(yesterday, today)) {
+            Map<String, Object> log = Practice.log(skill, 30);
+            log.put("date_practiced", practised.toString());
+            Response logged = Client.post(practice.url(Service.PRACTICE_LOG, "/practice-logs"), token, log);
+            assertThat(logged.status()).as(logged.body()).isEqualTo(201);
+        }
+        practice.awaitProgress(token, skill, 2, 60, CATCH_UP);
+        await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from streak_watch where user_id = ?::uuid",
+                user) == 2);
+        return new Zoned(user, skill, zone, lastDay);
+    }
+
+    /** The data of every event of this type about the user on progress-events. */
+    private static List<JsonNode> events(UUID user, String type) {
+        return practice.readAll(Topics.PROGRESS_EVENTS).stream()
+                .filter(record -> type.equals(new String(record.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8)))
+                .map(record -> Client.json(record.value()))
+                .filter(data -> user.toString().equals(data.path("user_id").asText()))
+                .toList();
+    }
+
+    /** The base URL of one replica of a service, counting round: replica(s, 0), replica(s, 1), ... */
     private static String replica(Service service, int index) {
         List<ServiceProcess> replicas = practice.stack.replicas(service);
         return replicas.get(index % replicas.size()).url();

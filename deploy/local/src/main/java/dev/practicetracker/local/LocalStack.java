@@ -170,8 +170,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String tokenFor(UUID user) {
+        return tokenFor(user, "UTC");
+    }
+
+    /** A user's token whose {@code zoneinfo} is this IANA zone. */
+    public String tokenFor(UUID user, String zone) {
         try {
-            return LocalKeys.signer(settings.keys()).sign(user, "UTC", List.of("user"), Instant.now(), Duration.ofHours(1));
+            return LocalKeys.signer(settings.keys()).sign(user, zone, List.of("user"), Instant.now(), Duration.ofHours(1));
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign a token with " + settings.keys(), e);
         }

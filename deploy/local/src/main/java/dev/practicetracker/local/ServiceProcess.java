@@ -34,10 +34,12 @@ public final class ServiceProcess {
     private final boolean recording;
     private final boolean usesCache;
     private final Path log;
+    private final String name;
 
-    private ServiceProcess(Service service, ChildProcess process, Path log, String url, StartupCache cache, boolean recording,
+    private ServiceProcess(Service service, String name, ChildProcess process, Path log, String url, StartupCache cache, boolean recording,
             boolean usesCache) {
         this.service = service;
+        this.name = name;
         this.process = process;
         this.log = log;
         this.url = url;
@@ -99,6 +101,8 @@ public final class ServiceProcess {
                 "-Dquarkus.datasource.reactive.url=postgresql://" + database,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + database,
                 "-Dquarkus.datasource.username=postgres",
+                // which replica a connection belongs to, in pg_stat_activity
+                "-Dquarkus.datasource.reactive.additional-properties.application_name=" + logName,
                 "-Dkafka.bootstrap.servers=" + settings.kafkaBootstrap(),
                 "-Dmp.jwt.verify.issuer=" + StackSettings.ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + publicKey.toUri(),
@@ -123,7 +127,7 @@ public final class ServiceProcess {
         arguments.addAll(List.of("-jar", jar.toString()));
         Path log = settings.logs().resolve(logName + ".log");
         ChildProcess process = ChildProcess.startJava(service.module, arguments, log, settings.root());
-        return new ServiceProcess(service, process, log, "http://127.0.0.1:" + port, cache, record, usesCache);
+        return new ServiceProcess(service, logName, process, log, "http://127.0.0.1:" + port, cache, record, usesCache);
     }
 
     /** The JVM it runs on, e.g. "JDK 17, CDS archive", for reports. */
@@ -140,6 +144,11 @@ public final class ServiceProcess {
 
     public Service service() {
         return service;
+    }
+
+    /** Its name among the stack's processes (its log file's, and its connections' {@code application_name}). */
+    public String name() {
+        return name;
     }
 
     public Path log() {
