@@ -13,6 +13,10 @@ public final class Calendar {
 
     public enum Period { WEEK, MONTH }
 
+    /** One day of a calendar: what was practised, and whether it is a break day without practice (a skip day or a rest weekday). */
+    public record Day(LocalDate date, int sessions, int minutes, boolean skipped) {
+    }
+
     /** One bucket of a summary: the period's first day and what was practised in it. */
     public record Bucket(LocalDate periodStart, int sessions, int minutes) {
     }
@@ -20,13 +24,15 @@ public final class Calendar {
     private Calendar() {
     }
 
-    /** Every day of {@code [from, to]}, practised or not. */
-    public static List<PracticeDay> days(List<PracticeDay> practised, LocalDate from, LocalDate to) {
+    /** Every day of {@code [from, to]}, practised or not, each break day without practice (by {@code rules}) marked skipped. */
+    public static List<Day> days(List<PracticeDay> practised, LocalDate from, LocalDate to, StreakRules rules) {
         Map<LocalDate, PracticeDay> byDate = new HashMap<>();
         practised.forEach(day -> byDate.put(day.date(), day));
-        List<PracticeDay> days = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.add(byDate.getOrDefault(day, new PracticeDay(day, 0, 0)));
+        List<Day> days = new ArrayList<>();
+        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+            PracticeDay day = byDate.get(date);
+            int minutes = day == null ? 0 : day.minutes();
+            days.add(new Day(date, day == null ? 0 : day.sessions(), minutes, !rules.counts(minutes) && rules.isBreak(date)));
         }
         return days;
     }

@@ -34,44 +34,82 @@ public final class ProgressCalculator {
     private ProgressCalculator() {
     }
 
-    /** Consecutive local days with practice ending today, or yesterday if today has none yet. */
-    public static int currentStreak(List<PracticeDay> days, LocalDate today) {
-        if (days.isEmpty()) {
-            return 0;
+    /**
+     * The streak up to today: walking back from today, today without practice and break days without
+     * practice are passed over; it is the number of practised days (days whose minutes count) before
+     * the first unpractised day that is no break.
+     */
+    public static int currentStreak(List<PracticeDay> days, LocalDate today, StreakRules rules) {
+        int last = days.size() - 1;
+        while (last >= 0 && days.get(last).date().isAfter(today)) {
+            last--;
         }
-        LocalDate last = days.get(days.size() - 1).date();
-        if (last.isBefore(today.minusDays(1))) {
-            return 0;
+        return streakBackFrom(days, last, today, rules, true);
+    }
+
+    /** The streak that ends with the last practised day (the last whose minutes count), 0 when there is none. */
+    public static int streakEndingAtLast(List<PracticeDay> days, StreakRules rules) {
+        int last = lastCounting(days, rules);
+        return last < 0 ? 0 : streakBackFrom(days, last, days.get(last).date(), rules, false);
+    }
+
+    /** The last practised day (whose minutes count), or null when there is none. */
+    public static LocalDate lastPractisedDay(List<PracticeDay> days, StreakRules rules) {
+        int last = lastCounting(days, rules);
+        return last < 0 ? null : days.get(last).date();
+    }
+
+    private static int lastCounting(List<PracticeDay> days, StreakRules rules) {
+        int last = days.size() - 1;
+        while (last >= 0 && !rules.counts(days.get(last).minutes())) {
+            last--;
         }
-        int streak = 1;
-        for (int i = days.size() - 1; i > 0 && days.get(i - 1).date().equals(days.get(i).date().minusDays(1)); i--) {
-            streak++;
+        return last;
+    }
+
+    /**
+     * Walks back from {@code day}, {@code index} being the last of {@code days} on or before it:
+     * counts practised days, passes break days without practice (and {@code day} itself when
+     * {@code passFirst}), stops at any other day or once no practice is left before.
+     */
+    private static int streakBackFrom(List<PracticeDay> days, int index, LocalDate day, StreakRules rules, boolean passFirst) {
+        int streak = 0;
+        int next = index;
+        for (LocalDate current = day; next >= 0; current = current.minusDays(1)) {
+            PracticeDay practised = days.get(next).date().equals(current) ? days.get(next--) : null;
+            if (practised != null && rules.counts(practised.minutes())) {
+                streak++;
+            } else if (!(passFirst && current.equals(day)) && !rules.isBreak(current)) {
+                break;
+            }
         }
         return streak;
     }
 
-    /** Consecutive days ending at the last of these practice dates (ascending): the streak that ends there. */
-    public static int streakEndingAtLast(List<LocalDate> dates) {
-        if (dates.isEmpty()) {
-            return 0;
-        }
-        int streak = 1;
-        for (int i = dates.size() - 1; i > 0 && dates.get(i - 1).equals(dates.get(i).minusDays(1)); i--) {
-            streak++;
-        }
-        return streak;
-    }
-
-    public static int longestStreak(List<PracticeDay> days) {
+    /** The longest streak in the history, by the same rule: practised days, running through unpractised break days. */
+    public static int longestStreak(List<PracticeDay> days, StreakRules rules) {
         int longest = 0;
         int run = 0;
         LocalDate previous = null;
         for (PracticeDay day : days) {
-            run = previous != null && previous.plusDays(1).equals(day.date()) ? run + 1 : 1;
+            if (!rules.counts(day.minutes())) {
+                continue;
+            }
+            run = previous != null && onlyBreaksBetween(previous, day.date(), rules) ? run + 1 : 1;
             longest = Math.max(longest, run);
             previous = day.date();
         }
         return longest;
+    }
+
+    /** Whether every day strictly between two practised days is a break. */
+    private static boolean onlyBreaksBetween(LocalDate earlier, LocalDate later, StreakRules rules) {
+        for (LocalDate day = earlier.plusDays(1); day.isBefore(later); day = day.plusDays(1)) {
+            if (!rules.isBreak(day)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Sessions and minutes in the {@code length} days ending today, inclusive. */

@@ -25,6 +25,7 @@ import dev.practicetracker.progress.analytics.Calendar;
 import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.Stage;
+import dev.practicetracker.progress.analytics.StreakRules;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.mapping.ProgressMapper;
 import dev.practicetracker.progress.mapping.SkillGoalResponse;
@@ -98,31 +99,39 @@ public class ProgressPublisher implements RecomputedSkills {
         List<UUID> users = new ArrayList<>();
         List<UUID> streaks = new ArrayList<>();
         List<LocalDate> lastDays = new ArrayList<>();
+        List<LocalDate> lapseDays = new ArrayList<>();
         List<UUID> unwatchedUsers = new ArrayList<>();
         List<UUID> unwatched = new ArrayList<>();
         Map<UUID, LocalDate> usersLastDays = new HashMap<>();
+        Map<UUID, StreakRules> usersRules = new HashMap<>();
         for (Moved skill : moved) {
             UUID user = skill.skill().progressOwner();
-            List<LocalDate> dates = skill.skill().history().days().stream().map(PracticeDay::date).toList();
-            if (ProgressCalculator.streakEndingAtLast(dates) >= 2) {
+            List<PracticeDay> days = skill.skill().history().days();
+            StreakRules rules = skill.skill().rules();
+            LocalDate last = ProgressCalculator.lastPractisedDay(days, rules);
+            if (ProgressCalculator.streakEndingAtLast(days, rules) >= 2) {
                 users.add(user);
                 streaks.add(skill.skill().skillId());
-                lastDays.add(dates.get(dates.size() - 1));
+                lastDays.add(last);
+                lapseDays.add(rules.lapseDayAfter(last));
             } else {
                 unwatchedUsers.add(user);
                 unwatched.add(skill.skill().skillId());
             }
-            if (!dates.isEmpty()) {
-                usersLastDays.merge(user, dates.get(dates.size() - 1), BinaryOperator.maxBy(Comparator.naturalOrder()));
+            // the user's own last practised day is known when the scheduler looks at their figures; any day of practice may be it
+            if (!days.isEmpty()) {
+                usersLastDays.merge(user, days.get(days.size() - 1).date(), BinaryOperator.maxBy(Comparator.naturalOrder()));
+                usersRules.put(user, rules);
             }
         }
         usersLastDays.forEach((user, lastDay) -> {
             users.add(user);
             streaks.add(user);
             lastDays.add(lastDay);
+            lapseDays.add(usersRules.get(user).lapseDayAfter(lastDay));
         });
         // sent together (they name different streaks): no round trip between them on the write path
-        return Uni.join().all(streakWatch.watch(transaction, users, streaks, lastDays),
+        return Uni.join().all(streakWatch.watch(transaction, users, streaks, lastDays, lapseDays),
                 streakWatch.forget(transaction, unwatchedUsers, unwatched)).andFailFast().replaceWithVoid();
     }
 

@@ -24,6 +24,7 @@ import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.ReminderSchedule;
 import dev.practicetracker.progress.analytics.ReminderSchedule.Decision;
+import dev.practicetracker.progress.analytics.StreakRules;
 import dev.practicetracker.progress.config.ProgressConfig;
 import dev.practicetracker.progress.mapping.ProgressMapper;
 import dev.practicetracker.progress.mapping.Reminder;
@@ -48,9 +49,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
  * <li>A reminder is decided by the user's zone ({@link ReminderSchedule}) and recorded as the reminder
  * of the user's local day; the user's next one is moved on. A user with no skill unpractised for their
  * {@code after_days} gets none that day.</li>
- * <li>A watched streak ({@link StreakWatch}) is over once the day after its last practice day is over in
- * the user's zone: unless the figures now show a later practice day (then it is watched from there),
- * it is announced if it lasted two days or more, and no longer watched.</li>
+ * <li>A watched streak ({@link StreakWatch}) is over once its lapse day (the first day after its last
+ * practised day that is no break, by the user's {@link StreakRules}) is over in the user's zone: unless
+ * the figures now show a later practised day, or the rules now put the lapse day later (then it is
+ * watched until then), it is announced if it lasted two days or more, and no longer watched.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -111,33 +113,38 @@ public class TimeDrivenEvents {
             List<UUID> watchUsers = new ArrayList<>();
             List<UUID> watchStreaks = new ArrayList<>();
             List<LocalDate> lastDays = new ArrayList<>();
+            List<LocalDate> lapseDays = new ArrayList<>();
             List<UUID> forgetUsers = new ArrayList<>();
             List<UUID> forgetStreaks = new ArrayList<>();
             List<OutboxMessage> ended = new ArrayList<>();
             for (StreakWatch.Due streak : due) {
-                LocalDate last = streak.days().isEmpty() ? null : streak.days().get(streak.days().size() - 1);
-                if (streak.known() && last != null && last.isAfter(streak.lastDay())) {
-                    watchUsers.add(streak.userId());
-                    watchStreaks.add(streak.streak());
-                    lastDays.add(last);
-                    continue;
-                }
-                int length = ProgressCalculator.streakEndingAtLast(streak.days());
-                if (streak.known() && length >= 2) {
-                    ended.add(streakEnded(streak, last, length, now));
+                LocalDate last = ProgressCalculator.lastPractisedDay(streak.days(), streak.rules());
+                if (streak.known() && last != null) {
+                    LocalDate lapse = streak.rules().lapseDayAfter(last);
+                    // a later practised day, or rules that now make it lapse later: watched until then
+                    if (last.isAfter(streak.lastDay()) || now.isBefore(lapse.plusDays(1).atStartOfDay(streak.zone()).toInstant())) {
+                        watchUsers.add(streak.userId());
+                        watchStreaks.add(streak.streak());
+                        lastDays.add(last);
+                        lapseDays.add(lapse);
+                        continue;
+                    }
+                    int length = ProgressCalculator.streakEndingAtLast(streak.days(), streak.rules());
+                    if (length >= 2) {
+                        ended.add(streakEnded(streak, last, lapse, length, now));
+                    }
                 }
                 forgetUsers.add(streak.userId());
                 forgetStreaks.add(streak.streak());
             }
-            return Uni.join().all(streaks.watch(connection, watchUsers, watchStreaks, lastDays),
+            return Uni.join().all(streaks.watch(connection, watchUsers, watchStreaks, lastDays, lapseDays),
                     streaks.forget(connection, forgetUsers, forgetStreaks), outbox.append(connection, ended)).andFailFast()
                     .replaceWith(new Batch(due.size(), ended.size()));
         });
     }
 
-    private static OutboxMessage streakEnded(StreakWatch.Due streak, LocalDate last, int length, Instant now) {
-        StreakEndedData data = new StreakEndedData(streak.userId(), streak.acrossSkills() ? null : streak.streak(), length, last,
-                last.plusDays(1));
+    private static OutboxMessage streakEnded(StreakWatch.Due streak, LocalDate last, LocalDate lapse, int length, Instant now) {
+        StreakEndedData data = new StreakEndedData(streak.userId(), streak.acrossSkills() ? null : streak.streak(), length, last, lapse);
         return OutboxMessage.of(Topics.PROGRESS_EVENTS, EventTypes.STREAK_ENDED, streak.streak().toString(), streak.userId(), now, data)
                 .identifiedBy("streak:" + streak.userId() + ":" + streak.streak() + ":" + last);
     }

@@ -26,8 +26,8 @@ public final class ProgressMapper {
                 : Math.round(10.0 * history.totalMinutes() / history.totalSessions()) / 10.0;
         return new SkillProgressResponse(stored.skillId(), stored.skillName(), history.totalSessions(), history.totalMinutes(),
                 average, history.firstPracticedAt(), history.lastPracticedAt(),
-                ProgressCalculator.daysSinceLastPractice(history, today), ProgressCalculator.currentStreak(history.days(), today),
-                ProgressCalculator.longestStreak(history.days()), week[0], week[1], month[0], month[1],
+                ProgressCalculator.daysSinceLastPractice(history, today), ProgressCalculator.currentStreak(history.days(), today, stored.rules()),
+                ProgressCalculator.longestStreak(history.days(), stored.rules()), week[0], week[1], month[0], month[1],
                 ProgressCalculator.sessionsPerWeek(history, today),
                 ProgressCalculator.average(history.difficultySum(), history.difficultyCount()),
                 ProgressCalculator.average(history.confidenceSum(), history.confidenceCount()), progress, Stage.of(progress),
@@ -61,8 +61,8 @@ public final class ProgressMapper {
         PracticeHistory history = user.history();
         int[] month = ProgressCalculator.window(history.days(), today, 30);
         int[] day = ProgressCalculator.window(history.days(), today, 1);
-        return new UserProgressResponse.User(ProgressCalculator.currentStreak(history.days(), today),
-                ProgressCalculator.longestStreak(history.days()), history.totalMinutes(), history.totalSessions(), day[0] > 0,
+        return new UserProgressResponse.User(ProgressCalculator.currentStreak(history.days(), today, user.rules()),
+                ProgressCalculator.longestStreak(history.days(), user.rules()), history.totalMinutes(), history.totalSessions(), day[0] > 0,
                 month[0], month[1]);
     }
 }

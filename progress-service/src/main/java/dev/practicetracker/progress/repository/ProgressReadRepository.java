@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.StreakRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -25,7 +26,21 @@ public class ProgressReadRepository {
                 and m.milestone_id = any(s.milestone_ids)) as milestones_completed,
             p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at, p.last_practiced_at,
             p.difficulty_sum, p.difficulty_count, p.confidence_sum, p.confidence_count, p.day_dates, p.day_sessions,
-            p.day_minutes, p.as_of, p.updated_at, g.weekly_minutes as goal_weekly_minutes, g.weekly_sessions as goal_weekly_sessions""";
+            p.day_minutes, p.as_of, p.updated_at, g.weekly_minutes as goal_weekly_minutes, g.weekly_sessions as goal_weekly_sessions,
+            """ + rulesColumns("coalesce(s.user_id, p.user_id)");
+
+    /**
+     * The streak rules of the user an SQL expression names (their settings and skip days), as
+     * {@link StoredSkillProgress#rules(Row)} reads them: a user without settings has none of the columns set.
+     */
+    static String rulesColumns(String user) {
+        return """
+                (select st.streak_min_minutes from progress_settings st where st.user_id = %1$s) as streak_min_minutes,
+                (select st.rest_weekdays from progress_settings st where st.user_id = %1$s) as rest_weekdays,
+                (select array_agg(b.first_day order by b.first_day, b.last_day) from skip_days b where b.user_id = %1$s) as skip_first_days,
+                (select array_agg(b.last_day order by b.first_day, b.last_day) from skip_days b where b.user_id = %1$s) as skip_last_days"""
+                .formatted(user);
+    }
 
     /** What {@link #SKILL_COLUMNS} reads besides the skill {@code s} and its figures {@code p}: the skill's goal. */
     static final String GOAL_JOIN = "left join skill_goals g on g.skill_id = k.id";
@@ -40,8 +55,8 @@ public class ProgressReadRepository {
              left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
             """ + GOAL_JOIN;
 
-    private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of"
-            + " from user_progress where user_id = $1";
+    private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of, "
+            + rulesColumns("$1") + " from user_progress where user_id = $1";
 
     private final Pool pool;
     private final SkillProgressCache held;
@@ -84,15 +99,28 @@ public class ProgressReadRepository {
         });
     }
 
+    /**
+     * The user's streak rules changed (their settings or skip days, committed): their skills are read
+     * afresh on this replica at once, as the caller expects; other replicas hear it from PostgreSQL.
+     */
+    public Uni<Void> rulesChanged(UUID userId) {
+        return pool.preparedQuery("select id from skills where user_id = $1 union select skill_id from skill_progress where user_id = $1")
+                .execute(Tuple.of(userId)).invoke(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getUUID(0)));
+                    held.forget(ids);
+                }).replaceWithVoid();
+    }
+
     public Uni<UserHistory> user(UUID userId) {
         return pool.preparedQuery(USER).execute(Tuple.of(userId)).map(rows -> {
             if (rows.size() == 0) {
-                return new UserHistory(PracticeHistory.EMPTY, null);
+                return new UserHistory(PracticeHistory.EMPTY, null, StreakRules.PLAIN);
             }
             Row row = rows.iterator().next();
             PracticeHistory history = new PracticeHistory(row.getInteger("total_sessions"), row.getLong("total_minutes"), null, null,
                     0, 0, 0, 0, StoredSkillProgress.days(row));
-            return new UserHistory(history, row.getOffsetDateTime("as_of").toInstant());
+            return new UserHistory(history, row.getOffsetDateTime("as_of").toInstant(), StoredSkillProgress.rules(row));
         });
     }
 }

@@ -1,5 +1,6 @@
 package dev.practicetracker.progress.repository;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +16,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.practicetracker.progress.analytics.Weekdays;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,20 +29,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class SettingsRepository {
 
     /** A user's settings as stored; version 0 when never set. */
-    public record Settings(ZoneId zone, boolean remindersEnabled, int reminderAfterDays, LocalTime reminderLocalTime, long version) {
+    public record Settings(ZoneId zone, int streakMinMinutes, Set<DayOfWeek> restWeekdays, boolean remindersEnabled, int reminderAfterDays,
+            LocalTime reminderLocalTime, long version) {
     }
 
     /** A reminder that has come due: whose, when, and by which settings. */
     public record DueReminder(UUID userId, ZoneId zone, int afterDays, LocalTime localTime, Instant dueAt) {
     }
 
-    private static final String COLUMNS = "zone, reminders_enabled, reminder_after_days, reminder_local_time, version";
+    private static final String COLUMNS = "zone, streak_min_minutes, rest_weekdays, reminders_enabled, reminder_after_days,"
+            + " reminder_local_time, version";
 
     private static final String SAVE = """
             insert into progress_settings (user_id, zone, reminders_enabled, reminder_after_days, reminder_local_time,
-                                           reminder_next_at, version, updated_at)
-            values ($1, $2, $3, $4, $5, $6, 1, $7)
-            on conflict (user_id) do update set zone = excluded.zone, reminders_enabled = excluded.reminders_enabled,
+                                           reminder_next_at, version, updated_at, streak_min_minutes, rest_weekdays)
+            values ($1, $2, $3, $4, $5, $6, 1, $7, $8, $9)
+            on conflict (user_id) do update set zone = excluded.zone, streak_min_minutes = excluded.streak_min_minutes,
+                rest_weekdays = excluded.rest_weekdays, reminders_enabled = excluded.reminders_enabled,
                 reminder_after_days = excluded.reminder_after_days, reminder_local_time = excluded.reminder_local_time,
                 reminder_next_at = excluded.reminder_next_at, version = progress_settings.version + 1, updated_at = excluded.updated_at
             returning\s""" + COLUMNS;
@@ -77,11 +83,12 @@ public class SettingsRepository {
                 .map(rows -> rows.size() == 0 ? null : toSettings(rows.iterator().next()));
     }
 
-    /** Replaces the user's settings; their next reminder is due at {@code firstDueAt} (null while disabled). */
-    public Uni<Settings> save(UUID userId, Settings settings, Instant firstDueAt, Instant now) {
-        return pool.preparedQuery(SAVE).execute(Tuple.tuple(Arrays.asList(userId, settings.zone().getId(),
+    /** Replaces the user's settings, with {@code client}; their next reminder is due at {@code firstDueAt} (null while disabled). */
+    public Uni<Settings> save(SqlClient client, UUID userId, Settings settings, Instant firstDueAt, Instant now) {
+        return client.preparedQuery(SAVE).execute(Tuple.tuple(Arrays.asList(userId, settings.zone().getId(),
                 settings.remindersEnabled(), settings.reminderAfterDays(), settings.reminderLocalTime(),
-                firstDueAt == null ? null : firstDueAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC))))
+                firstDueAt == null ? null : firstDueAt.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC), settings.streakMinMinutes(),
+                Weekdays.bits(settings.restWeekdays()))))
                 .map(rows -> toSettings(rows.iterator().next()));
     }
 
@@ -123,7 +130,8 @@ public class SettingsRepository {
     }
 
     private static Settings toSettings(Row row) {
-        return new Settings(ZoneId.of(row.getString("zone")), row.getBoolean("reminders_enabled"), row.getInteger("reminder_after_days"),
-                row.getLocalTime("reminder_local_time"), row.getLong("version"));
+        return new Settings(ZoneId.of(row.getString("zone")), row.getInteger("streak_min_minutes"), Weekdays.of(row.getInteger("rest_weekdays")),
+                row.getBoolean("reminders_enabled"), row.getInteger("reminder_after_days"), row.getLocalTime("reminder_local_time"),
+                row.getLong("version"));
     }
 }

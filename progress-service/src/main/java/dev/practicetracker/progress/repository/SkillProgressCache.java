@@ -1,5 +1,7 @@
 package dev.practicetracker.progress.repository;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -81,8 +83,15 @@ public class SkillProgressCache {
             forgetAll();
             return;
         }
-        for (String id : payload.split(",")) {
-            UUID skillId = UUID.fromString(id);
+        forget(Arrays.stream(payload.split(",")).map(UUID::fromString).toList());
+    }
+
+    /**
+     * These skills changed by a commit of this replica's own: they are read afresh here at once, not
+     * when the notification comes (other replicas wait for it), and a load under way is not kept.
+     */
+    public void forget(Collection<UUID> skillIds) {
+        for (UUID skillId : skillIds) {
             changes.incrementAndGet(stripe(skillId));
             skills.invalidate(skillId);
         }

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.StreakRules;
+import dev.practicetracker.progress.analytics.Weekdays;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
 import io.vertx.mutiny.sqlclient.Row;
 
@@ -20,7 +22,7 @@ import io.vertx.mutiny.sqlclient.Row;
  */
 public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOwner, boolean skillDeleted, String skillName,
         Integer targetHours, int milestonesTotal, int milestonesCompleted, UUID progressOwner, PracticeHistory history,
-        WeeklyGoal goal, Instant asOf, Instant updatedAt) {
+        WeeklyGoal goal, Instant asOf, Instant updatedAt, StreakRules rules) {
 
     public enum Visibility { VISIBLE, NOT_THE_CALLERS, UNKNOWN }
 
@@ -38,7 +40,7 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
     /** A skill with no logs yet: zeros. */
     public static StoredSkillProgress unpractised(UUID skillId, UUID owner, String name, Integer targetHours) {
         return new StoredSkillProgress(skillId, true, owner, false, name, targetHours, 0, 0, null, PracticeHistory.EMPTY, null, null,
-                null);
+                null, StreakRules.PLAIN);
     }
 
     static StoredSkillProgress of(UUID skillId, Row row) {
@@ -48,7 +50,23 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
                 row.getString("name"), row.getInteger("target_hours"), intOrZero(row.getInteger("milestones_total")),
                 intOrZero(row.getInteger("milestones_completed")), progressOwner,
                 progressOwner == null ? PracticeHistory.EMPTY : history(row), goal(row), instant(row.getOffsetDateTime("as_of")),
-                instant(row.getOffsetDateTime("updated_at")));
+                instant(row.getOffsetDateTime("updated_at")), rules(row));
+    }
+
+    /** The owner's streak rules, from {@link ProgressReadRepository#rulesColumns}'s columns: plain for a user without settings. */
+    static StreakRules rules(Row row) {
+        Integer minMinutes = row.getInteger("streak_min_minutes");
+        Integer restWeekdays = row.getInteger("rest_weekdays");
+        LocalDate[] firstDays = row.getArrayOfLocalDates("skip_first_days");
+        LocalDate[] lastDays = row.getArrayOfLocalDates("skip_last_days");
+        if (minMinutes == null && firstDays == null) {
+            return StreakRules.PLAIN;
+        }
+        List<StreakRules.Break> breaks = new ArrayList<>();
+        for (int i = 0; firstDays != null && i < firstDays.length; i++) {
+            breaks.add(new StreakRules.Break(firstDays[i], lastDays[i]));
+        }
+        return new StreakRules(minMinutes == null ? 1 : minMinutes, Weekdays.of(restWeekdays == null ? 0 : restWeekdays), breaks);
     }
 
     /** The skill's weekly goal, if one is set. */

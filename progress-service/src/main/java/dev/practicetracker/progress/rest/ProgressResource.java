@@ -1,7 +1,6 @@
 package dev.practicetracker.progress.rest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -37,7 +36,6 @@ import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.progress.analytics.Calendar;
-import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.mapping.GoalsRequest;
 import dev.practicetracker.progress.mapping.GoalsResponse;
 import dev.practicetracker.progress.mapping.Reminder;
@@ -85,7 +83,8 @@ public class ProgressResource {
     @Path("/skills/{skillId}/summary")
     public Uni<Page<Calendar.Bucket>> summary(@PathParam("skillId") UUID skillId,
             @QueryParam("period") @DefaultValue("week") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "week", "month" })) String period, @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
-        return progress.summary(caller.get(), skillId, periodOf(period), date("from", from), date("to", to))
+        return progress.summary(caller.get(), skillId, periodOf(period), QueryParameters.date("from", from),
+                QueryParameters.date("to", to))
                 .map(buckets -> new Page<>(buckets, null));
     }
 
@@ -93,9 +92,10 @@ public class ProgressResource {
     @Operation(operationId = "getCalendar", summary = "The caller's practice calendar")
     @GET
     @Path("/calendar")
-    public Uni<Page<PracticeDay>> calendar(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+    public Uni<Page<Calendar.Day>> calendar(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
             @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId) {
-        return progress.calendar(caller.get(), QueryParameters.uuid("skill_id", skillId), date("from", from), date("to", to))
+        return progress.calendar(caller.get(), QueryParameters.uuid("skill_id", skillId), QueryParameters.date("from", from),
+                QueryParameters.date("to", to))
                 .map(days -> new Page<>(days, null));
     }
 
@@ -107,8 +107,10 @@ public class ProgressResource {
     @Produces(SVG)
     public Uni<Response> calendarSvg(@PathParam("skillId") UUID skillId, @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         Caller who = caller.get();
-        LocalDate end = date("to", to) != null ? date("to", to) : progress.today(who);
-        LocalDate start = date("from", from) != null ? date("from", from) : Calendar.startOf(end.minusWeeks(51), Calendar.Period.WEEK);
+        LocalDate last = QueryParameters.date("to", to);
+        LocalDate first = QueryParameters.date("from", from);
+        LocalDate end = last != null ? last : progress.today(who);
+        LocalDate start = first != null ? first : Calendar.startOf(end.minusWeeks(51), Calendar.Period.WEEK);
         return progress.callersSkill(who, skillId).chain(stored -> progress.calendar(who, skillId, start, end)
                 .map(days -> svg(CalendarSvg.render((stored.skillName() == null ? "Practice" : stored.skillName()) + " — practice", days))));
     }
@@ -183,16 +185,4 @@ public class ProgressResource {
             default -> throw ProblemException.invalid("period", "must be week or month");
         };
     }
-
-    private static LocalDate date(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date, YYYY-MM-DD");
-        }
-    }
-
 }

@@ -15,7 +15,6 @@ import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.skills.SkillsServiceGateway;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.progress.analytics.Calendar;
-import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.mapping.GoalsResponse;
@@ -99,13 +98,13 @@ public class ProgressService {
     }
 
     /** Every day of the range (default: the last 365 days), for one skill of the caller's or all of them. */
-    public Uni<List<PracticeDay>> calendar(Caller caller, UUID skillId, LocalDate from, LocalDate to) {
+    public Uni<List<Calendar.Day>> calendar(Caller caller, UUID skillId, LocalDate from, LocalDate to) {
         LocalDate end = to != null ? to : today(caller);
         LocalDate start = from != null ? from : end.minusDays(364);
         requireRange(start, end);
-        Uni<List<PracticeDay>> practised = skillId == null ? progress.user(caller.userId()).map(user -> user.history().days())
-                : callersSkill(caller, skillId).map(stored -> stored.history().days());
-        return practised.map(days -> Calendar.days(days, start, end));
+        return skillId == null
+                ? progress.user(caller.userId()).map(user -> Calendar.days(user.history().days(), start, end, user.rules()))
+                : callersSkill(caller, skillId).map(stored -> Calendar.days(stored.history().days(), start, end, stored.rules()));
     }
 
     public Uni<GoalsResponse> goals(Caller caller) {
@@ -143,7 +142,8 @@ public class ProgressService {
     }
 
     public Uni<Integer> currentStreak(Caller caller) {
-        return progress.user(caller.userId()).map(user -> ProgressCalculator.currentStreak(user.history().days(), today(caller)));
+        return progress.user(caller.userId()).map(user -> ProgressCalculator.currentStreak(user.history().days(), today(caller),
+                user.rules()));
     }
 
     private Uni<List<StoredSkillProgress>> visibleSkills(Caller caller) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.practicetracker.progress.analytics.Calendar;
-import dev.practicetracker.progress.analytics.PracticeDay;
 
 /**
  * A GitHub-style practice heatmap: one column per week (Monday on top), one square per day coloured
@@ -29,7 +28,7 @@ public final class CalendarSvg {
     }
 
     /** @param days every day of the range, in order, practised or not */
-    public static String render(String title, List<PracticeDay> days) {
+    public static String render(String title, List<Calendar.Day> days) {
         LocalDate first = days.get(0).date();
         LocalDate firstMonday = Calendar.startOf(first, Calendar.Period.WEEK);
         LocalDate last = days.get(days.size() - 1).date();
@@ -57,7 +56,7 @@ public final class CalendarSvg {
                         .append(labelDay.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH)).append("</text>");
             }
         }
-        for (PracticeDay day : days) {
+        for (Calendar.Day day : days) {
             int week = (int) ChronoUnit.WEEKS.between(firstMonday, Calendar.startOf(day.date(), Calendar.Period.WEEK));
             int row = day.date().getDayOfWeek().getValue() - 1;
             svg.append("<rect class=\"day\" x=\"").append(LEFT + week * STEP).append("\" y=\"").append(TOP + row * STEP)

@@ -67,8 +67,8 @@ class ProgressCalculatorTest {
     void aStreakEndsTodayOrYesterday() {
         List<PracticeDay> days = Histories.of(regular(5, 30, 1, TODAY.minusDays(1))).days();
 
-        assertThat(ProgressCalculator.currentStreak(days, TODAY)).isEqualTo(5);
-        assertThat(ProgressCalculator.currentStreak(days, TODAY.plusDays(1))).isZero();
+        assertThat(ProgressCalculator.currentStreak(days, TODAY, StreakRules.PLAIN)).isEqualTo(5);
+        assertThat(ProgressCalculator.currentStreak(days, TODAY.plusDays(1), StreakRules.PLAIN)).isZero();
     }
 
     @Test
@@ -77,8 +77,8 @@ class ProgressCalculatorTest {
         logs.addAll(regular(3, 30, 1, TODAY));
         List<PracticeDay> days = Histories.of(logs).days();
 
-        assertThat(ProgressCalculator.currentStreak(days, TODAY)).isEqualTo(3);
-        assertThat(ProgressCalculator.longestStreak(days)).isEqualTo(6);
+        assertThat(ProgressCalculator.currentStreak(days, TODAY, StreakRules.PLAIN)).isEqualTo(3);
+        assertThat(ProgressCalculator.longestStreak(days, StreakRules.PLAIN)).isEqualTo(6);
     }
 
     @Test

@@ -19,6 +19,7 @@ import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.platform.outbox.OutboxMessage;
 import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.StreakRules;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
 import dev.practicetracker.progress.repository.PublishedSkills.GoalMet;
 import dev.practicetracker.progress.repository.PublishedSkills.Moved;
@@ -77,7 +78,7 @@ class ProgressPublisherTest {
 
     private static Moved moved(PracticeHistory history, WeeklyGoal goal, int levelReached, int stageReached, ZoneId zone) {
         StoredSkillProgress stored = new StoredSkillProgress(SKILL, true, USER, false, "Skill", null, 0, 0, USER, history, goal, CHANGE,
-                CHANGE);
+                CHANGE, StreakRules.PLAIN);
         return new Moved(stored, 2, levelReached, stageReached, zone);
     }
 

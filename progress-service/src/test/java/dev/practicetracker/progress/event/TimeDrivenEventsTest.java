@@ -46,6 +46,7 @@ import dev.practicetracker.testing.TestDatabase;
 import dev.practicetracker.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -263,6 +264,38 @@ class TimeDrivenEventsTest {
             assertThat(ended).extracting(record -> field(record, "last_practiced_date")).containsOnly("2027-09-03");
             assertThat(ended).extracting(record -> field(record, "ended_on")).containsOnly("2027-09-04");
         }
+    }
+
+    /** A streak ending on Friday with weekends to rest lapses on Monday; a skip day put on that Monday moves its end to Tuesday. */
+    @Test
+    void aStreakLapsesOnTheFirstDayThatIsNoBreakAndABreakAddedLaterMovesItsEnd() throws Exception {
+        UUID user = UUID.randomUUID();
+        TestDatabase.execute("insert into progress_settings (user_id, zone, reminders_enabled, reminder_after_days, reminder_local_time,"
+                + " version, updated_at, rest_weekdays) values (?, 'Pacific/Auckland', false, 3, '18:00', 1, now(), 96)", user);
+        UUID skill = publishSkill(user, "Wednesday to Friday");
+        for (int day = 1; day <= 3; day++) {
+            publishLog(EventTypes.PRACTICE_LOG_CREATED, log(user, skill, ZonedDateTime.of(2027, 9, day, 7, 0, 0, 0, AUCKLAND).toInstant(),
+                    LocalDate.of(2027, 9, day), 20, null, 1));
+        }
+        await().atMost(WAIT).until(() -> TestDatabase.count("select count(*) from streak_watch where user_id = ? and due_at = ?", user,
+                ZonedDateTime.of(2027, 9, 7, 0, 0, 0, 0, AUCKLAND).toOffsetDateTime()) == 2);
+
+        given().auth().oauth2(TestTokens.forUser(user, AUCKLAND.getId())).contentType(ContentType.JSON)
+                .body(Map.of("from", "2027-09-06", "to", "2027-09-06", "reason", "Moving house")).when().put("/progress/skip-days")
+                .then().statusCode(201);
+        twoReplicasRun(ZonedDateTime.of(2027, 9, 6, 12, 0, 0, 0, AUCKLAND).toInstant(), Duration.ofHours(1));
+        assertThat(TestDatabase.count("select count(*) from streak_watch where user_id = ? and due_at = ?", user,
+                ZonedDateTime.of(2027, 9, 8, 0, 0, 0, 0, AUCKLAND).toOffsetDateTime())).as("watched until Tuesday is over").isEqualTo(2);
+        twoReplicasRun(ZonedDateTime.of(2027, 9, 7, 12, 0, 0, 0, AUCKLAND).toInstant(), Duration.ofHours(12).plusMinutes(20));
+
+        try (KafkaProbe probe = KafkaProbe.reading(Topics.PROGRESS_EVENTS)) {
+            List<ConsumerRecord<String, String>> ended = probe.awaitRecords(record -> user.toString().equals(field(record, "user_id"))
+                    && EventTypes.STREAK_ENDED.equals(KafkaProbe.header(record.headers(), "ce_type")), 2);
+
+            assertThat(ended).extracting(record -> field(record, "length_days")).containsOnly("3");
+            assertThat(ended).extracting(record -> field(record, "ended_on")).containsOnly("2027-09-07");
+        }
+        assertThat(TestDatabase.count("select count(*) from streak_watch where user_id = ?", user)).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import dev.practicetracker.progress.analytics.PracticeHistory;
+import dev.practicetracker.progress.analytics.StreakRules;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 
@@ -120,6 +121,7 @@ class SkillProgressCacheTest {
     }
 
     private static StoredSkillProgress stored(UUID id, String name) {
-        return new StoredSkillProgress(id, true, UUID.randomUUID(), false, name, null, 0, 0, null, PracticeHistory.EMPTY, null, null, null);
+        return new StoredSkillProgress(id, true, UUID.randomUUID(), false, name, null, 0, 0, null, PracticeHistory.EMPTY, null, null, null,
+                StreakRules.PLAIN);
     }
 }
