@@ -8,6 +8,8 @@ import static org.quicktheories.generators.SourceDSL.strings;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -191,7 +193,7 @@ class BadInputIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("goals", "skill_goals", "progress_settings");
+            case PROGRESS -> List.of("goals", "skill_goals", "progress_settings", "skip_days");
         });
     }
 
@@ -237,8 +239,10 @@ class BadInputIT {
                 new Case(Service.PROGRESS, "PUT", "/progress/goals", "/progress/goals", map("weekly_minutes", 120, "weekly_sessions", 4)),
                 new Case(Service.PROGRESS, "PUT", "/progress/skills/{skillId}/goal", "/progress/skills/" + skill + "/goal",
                         map("weekly_minutes", 60, "weekly_sessions", 3)),
-                new Case(Service.PROGRESS, "PUT", "/progress/settings", "/progress/settings", map("reminders",
-                        map("enabled", false, "after_days", 3, "local_time", "18:00"))),
+                new Case(Service.PROGRESS, "PUT", "/progress/settings", "/progress/settings", map("streak_min_minutes", 10,
+                        "rest_weekdays", List.of("sunday"), "reminders", map("enabled", false, "after_days", 3, "local_time", "18:00"))),
+                new Case(Service.PROGRESS, "PUT", "/progress/skip-days", "/progress/skip-days", map("from", LocalDate.now(ZoneOffset.UTC)
+                        .toString(), "to", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString(), "reason", "Holidays")),
                 new Case(Service.PRACTICE_LOG, "POST", "/practice-logs/import", "/practice-logs/import?dry_run=true", map("skill_id", skill,
                         "date_practiced", practised, "duration", 30, "description", "imported", "difficulty_rating", 3,
                         "activity_type", "practice"), true, null),

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -195,7 +197,7 @@ class SecurityMatrixIT {
         Scoreboard.record(new Row("security: user_id in bodies", 2, 0, 0, 0, Double.NaN, "rows belong to the token's subject"));
     }
 
-    /** A skill with a roadmap, a log of it, a live session and an evidence item, all the owner's. */
+    /** A skill with a roadmap, a log of it, a live session, an evidence item and a planned break, all the owner's. */
     private static Map<String, String> ownedResources(String token) {
         Map<String, Object> roadmap = Map.of("levels", List.of(Map.of("level", 1, "title", "Basics", "milestones",
                 List.of(Map.of("id", "m1", "title", "First steps", "estimated_minutes", 30)))));
@@ -215,6 +217,11 @@ class SecurityMatrixIT {
                 Map.of("type", "note", "text", "Proof", "practice_log_id", ids.get("log")));
         assertThat(evidence.status()).as(evidence.body()).isEqualTo(201);
         ids.put("evidence", evidence.json().path("id").asText());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Response skipDay = Client.send("PUT", practice.url(Service.PROGRESS, "/progress/skip-days"), token,
+                Map.of("from", today.toString(), "to", today.plusDays(2).toString(), "reason", "Owned"), Map.of());
+        assertThat(skipDay.status()).as(skipDay.body()).isEqualTo(201);
+        ids.put("skipDay", skipDay.json().path("id").asText());
         return ids;
     }
 
@@ -225,7 +232,8 @@ class SecurityMatrixIT {
             case "skillId" -> "skill";
             case "milestoneId" -> "milestone";
             case "id" -> path.startsWith("/skills") ? "skill" : path.startsWith("/practice-logs") ? "log"
-                    : path.startsWith("/practice-sessions") ? "session" : path.startsWith("/evidence") ? "evidence" : null;
+                    : path.startsWith("/practice-sessions") ? "session" : path.startsWith("/evidence") ? "evidence"
+                    : path.startsWith("/progress/skip-days") ? "skipDay" : null;
             default -> null;
         };
         assertThat(kind).as("which resource {%s} of %s names", parameter, operation).isNotNull();
@@ -261,7 +269,7 @@ class SecurityMatrixIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings");
+            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings", "skip_days");
         };
     }
 
