@@ -17,24 +17,25 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Skills as skill-events describe them — owner, name, target, roadmap milestones — newest version
+ * Skills as skill-events describe them — owner, name, target, roadmap milestones, category and tags — newest version
  * wins; a deleted skill stays as a tombstone (its analytics then answer 404).
  */
 @ApplicationScoped
 public class KnownSkillRepository {
 
     private static final String UPSERT = """
-            insert into skills (id, user_id, name, target_hours, milestone_ids, version, deleted, changed_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
+            insert into skills (id, user_id, name, target_hours, milestone_ids, version, deleted, changed_at, category, tags)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
             on conflict (id) do update set name = excluded.name, target_hours = excluded.target_hours,
                 milestone_ids = excluded.milestone_ids, version = excluded.version, deleted = excluded.deleted,
-                changed_at = excluded.changed_at
+                changed_at = excluded.changed_at, category = excluded.category, tags = excluded.tags
             where skills.version < excluded.version""";
 
     /** A skill confirmed by the skills-service just now (read-your-writes). */
     public Uni<Void> save(SqlClient client, SkillView skill, Instant now) {
         return client.preparedQuery(UPSERT).execute(Tuple.tuple(Arrays.asList(skill.id(), skill.userId(), skill.name(),
-                skill.targetHours(), milestoneIds(skill.roadmap()), skill.version(), false, now.atOffset(ZoneOffset.UTC))))
+                skill.targetHours(), milestoneIds(skill.roadmap()), skill.version(), false, now.atOffset(ZoneOffset.UTC), skill.category(),
+                tags(skill.tags()))))
                 .replaceWithVoid();
     }
 
@@ -51,9 +52,14 @@ public class KnownSkillRepository {
         for (SkillState state : newest) {
             SkillData skill = state.skill();
             rows.add(Tuple.tuple(Arrays.asList(skill.id(), skill.userId(), skill.name(), skill.targetHours(),
-                    milestoneIds(skill.roadmap()), skill.version(), skill.deleted(), state.changedAt().atOffset(ZoneOffset.UTC))));
+                    milestoneIds(skill.roadmap()), skill.version(), skill.deleted(), state.changedAt().atOffset(ZoneOffset.UTC),
+                    skill.category(), tags(skill.tags()))));
         }
         return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static String[] tags(List<String> tags) {
+        return tags == null ? new String[0] : tags.stream().filter(tag -> tag != null).toArray(String[]::new);
     }
 
     private static String[] milestoneIds(RoadmapData roadmap) {

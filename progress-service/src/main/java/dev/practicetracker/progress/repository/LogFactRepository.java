@@ -32,13 +32,14 @@ public class LogFactRepository {
      */
     private static final String INCOMING = """
             with incoming (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
-                           version, deleted, changed_at) as (
+                           version, deleted, changed_at, local_hour, activity_type) as (
                 select log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence, milestone_id,
-                       version, deleted, changed_at
+                       version, deleted, changed_at, local_hour, activity_type
                   from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::int[], $7::smallint[],
-                              $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[], $13::bytea[])
+                              $8::smallint[], $9::text[], $10::bigint[], $11::bool[], $12::timestamptz[], $13::bytea[],
+                              $14::smallint[], $15::text[])
                        as batch (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
-                                 milestone_id, version, deleted, changed_at, user_hash)
+                                 milestone_id, version, deleted, changed_at, user_hash, local_hour, activity_type)
                  where %s),
             """.formatted(ErasedUsers.notErasedSql("batch.user_hash", "batch.changed_at"));
 
@@ -46,12 +47,12 @@ public class LogFactRepository {
     private static final String WRITTEN = """
             written as (
                 insert into log_facts (log_id, user_id, skill_id, date_practiced, local_date, minutes, difficulty, confidence,
-                                       milestone_id, version, deleted, changed_at)
+                                       milestone_id, version, deleted, changed_at, local_hour, activity_type)
                 select * from incoming
                 on conflict (log_id) do update set date_practiced = excluded.date_practiced, local_date = excluded.local_date,
                     minutes = excluded.minutes, difficulty = excluded.difficulty, confidence = excluded.confidence,
                     milestone_id = excluded.milestone_id, version = excluded.version, deleted = excluded.deleted,
-                    changed_at = excluded.changed_at
+                    changed_at = excluded.changed_at, local_hour = excluded.local_hour, activity_type = excluded.activity_type
                 where log_facts.version < excluded.version
                 returning log_id, skill_id, local_date, user_id, changed_at, deleted)""";
 
@@ -120,6 +121,8 @@ public class LogFactRepository {
         String[] milestones = new String[size];
         Long[] versions = new Long[size];
         Boolean[] deleted = new Boolean[size];
+        Short[] hours = new Short[size];
+        String[] activities = new String[size];
         for (int i = 0; i < size; i++) {
             LogFact fact = facts.get(i);
             logs[i] = fact.logId();
@@ -134,8 +137,10 @@ public class LogFactRepository {
             versions[i] = fact.version();
             deleted[i] = fact.deleted();
             changed[i] = fact.changedAt().atOffset(ZoneOffset.UTC);
+            hours[i] = (short) fact.localHour();
+            activities[i] = fact.activityType();
         }
         return Tuple.tuple(Arrays.asList(logs, users, skills, practiced, days, minutes, difficulty, confidence, milestones, versions,
-                deleted, changed, ErasedUsers.userHashes(facts, LogFact::userId)));
+                deleted, changed, ErasedUsers.userHashes(facts, LogFact::userId), hours, activities));
     }
 }

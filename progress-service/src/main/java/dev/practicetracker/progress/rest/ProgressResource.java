@@ -36,12 +36,15 @@ import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.progress.analytics.Calendar;
+import dev.practicetracker.progress.mapping.BreakdownResponse;
 import dev.practicetracker.progress.mapping.GoalsRequest;
 import dev.practicetracker.progress.mapping.GoalsResponse;
+import dev.practicetracker.progress.mapping.PatternsResponse;
 import dev.practicetracker.progress.mapping.Reminder;
 import dev.practicetracker.progress.mapping.SkillGoalRequest;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
 import dev.practicetracker.progress.mapping.UserProgressResponse;
+import dev.practicetracker.progress.repository.InsightRepository;
 import dev.practicetracker.progress.service.ProgressService;
 import dev.practicetracker.progress.svg.BadgeSvg;
 import dev.practicetracker.progress.svg.CalendarSvg;
@@ -88,8 +91,47 @@ public class ProgressResource {
                 .map(buckets -> new Page<>(buckets, null));
     }
 
+    /** The buckets of a skill's summary over all the caller's skills; default: the last 12. */
+    @Operation(operationId = "getSummary", summary = "The caller's practice by week or month, across skills")
+    @GET
+    @Path("/summary")
+    public Uni<Page<Calendar.Bucket>> summaryAcrossSkills(
+            @QueryParam("period") @DefaultValue("week") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = { "week", "month" })) String period,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+        return progress.summary(caller.get(), null, periodOf(period), QueryParameters.date("from", from), QueryParameters.date("to", to))
+                .map(buckets -> new Page<>(buckets, null));
+    }
+
+    /** Sessions and minutes by weekday and by hour, each log at its local day and hour where it was written; all time by default. */
+    @Operation(operationId = "getPatterns", summary = "When the caller practises: by weekday and by hour of the day")
+    @APIResponse(responseCode = "200", description = "every weekday and hour, zeros included")
+    @APIResponse(responseCode = "404", description = "the skill named is not the caller's")
+    @GET
+    @Path("/patterns")
+    public Uni<PatternsResponse> patterns(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("skill_id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String skillId) {
+        return progress.patterns(caller.get(), QueryParameters.uuid("skill_id", skillId), QueryParameters.date("from", from),
+                QueryParameters.date("to", to));
+    }
+
+    /** Sessions and minutes by tag, category or activity type, most minutes first; all time by default. */
+    @Operation(operationId = "getBreakdown", summary = "What the caller practises: by tag, category or activity type")
+    @GET
+    @Path("/breakdown")
+    public Uni<BreakdownResponse> breakdown(
+            @QueryParam("by") @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, enumeration = { "tag", "category",
+                    "activity_type" })) String by,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+        return progress.breakdown(caller.get(), breakdownBy(by), QueryParameters.date("from", from), QueryParameters.date("to", to));
+    }
+
     /** One entry per local day of the range (default: the last 365 days), for heatmaps. */
     @Operation(operationId = "getCalendar", summary = "The caller's practice calendar")
+    @APIResponse(responseCode = "200", description = "every day of the range")
+    @APIResponse(responseCode = "404", description = "the skill named is not the caller's")
     @GET
     @Path("/calendar")
     public Uni<Page<Calendar.Day>> calendar(@QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from, @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
@@ -176,6 +218,15 @@ public class ProgressResource {
 
     private static Response svg(String document) {
         return Response.ok(document, SVG).header("Cache-Control", "private, max-age=300").build();
+    }
+
+    private static InsightRepository.By breakdownBy(String by) {
+        return switch (by == null ? "" : by) {
+            case "tag" -> InsightRepository.By.TAG;
+            case "category" -> InsightRepository.By.CATEGORY;
+            case "activity_type" -> InsightRepository.By.ACTIVITY_TYPE;
+            default -> throw ProblemException.invalid("by", "must be tag, category or activity_type");
+        };
     }
 
     private static Calendar.Period periodOf(String period) {

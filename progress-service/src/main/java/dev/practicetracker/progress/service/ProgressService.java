@@ -6,23 +6,29 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.platform.problem.ProblemException;
+import dev.practicetracker.platform.rest.QueryParameters;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.skills.SkillsServiceGateway;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.progress.analytics.Calendar;
+import dev.practicetracker.progress.analytics.PracticeDay;
 import dev.practicetracker.progress.analytics.ProgressCalculator;
 import dev.practicetracker.progress.analytics.WeeklyGoal;
+import dev.practicetracker.progress.mapping.BreakdownResponse;
 import dev.practicetracker.progress.mapping.GoalsResponse;
+import dev.practicetracker.progress.mapping.PatternsResponse;
 import dev.practicetracker.progress.mapping.ProgressMapper;
 import dev.practicetracker.progress.mapping.Reminder;
 import dev.practicetracker.progress.mapping.SkillProgressResponse;
 import dev.practicetracker.progress.mapping.UserProgressResponse;
 import dev.practicetracker.progress.repository.GoalRepository;
+import dev.practicetracker.progress.repository.InsightRepository;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
 import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
@@ -42,15 +48,17 @@ public class ProgressService {
     private final ProgressReadRepository progress;
     private final KnownSkillRepository skills;
     private final GoalRepository goals;
+    private final InsightRepository insights;
     private final SkillsServiceGateway skillsService;
     private final Pool pool;
     private final Clock clock;
 
-    public ProgressService(ProgressReadRepository progress, KnownSkillRepository skills, GoalRepository goals,
+    public ProgressService(ProgressReadRepository progress, KnownSkillRepository skills, GoalRepository goals, InsightRepository insights,
             SkillsServiceGateway skillsService, Pool pool, Clock clock) {
         this.progress = progress;
         this.skills = skills;
         this.goals = goals;
+        this.insights = insights;
         this.skillsService = skillsService;
         this.pool = pool;
         this.clock = clock;
@@ -88,13 +96,34 @@ public class ProgressService {
                 user.asOf())));
     }
 
+    /** Weekly or monthly buckets (default: the last 12) of one skill of the caller's, or of all of them ({@code skillId} null). */
     public Uni<List<Calendar.Bucket>> summary(Caller caller, UUID skillId, Calendar.Period period, LocalDate from, LocalDate to) {
         LocalDate today = today(caller);
         LocalDate end = to != null ? to : today;
         LocalDate start = from != null ? from : Calendar.startOf(end, period).minus(11, period == Calendar.Period.WEEK
                 ? ChronoUnit.WEEKS : ChronoUnit.MONTHS);
         requireRange(start, end);
-        return callersSkill(caller, skillId).map(stored -> Calendar.buckets(stored.history().days(), period, start, end));
+        Uni<List<PracticeDay>> days = skillId == null ? progress.user(caller.userId()).map(user -> user.history().days())
+                : callersSkill(caller, skillId).map(stored -> stored.history().days());
+        return days.map(practised -> Calendar.buckets(practised, period, start, end));
+    }
+
+    /** When the caller practises, over a range of local days (either end open), all skills or one of theirs. */
+    public Uni<PatternsResponse> patterns(Caller caller, UUID skillId, LocalDate from, LocalDate to) {
+        LocalDate start = from == null ? QueryParameters.FIRST_DATE : from;
+        LocalDate end = to == null ? QueryParameters.LAST_DATE : to;
+        requireOrdered(start, end);
+        Uni<Void> allowed = skillId == null ? Uni.createFrom().voidItem() : callersSkill(caller, skillId).replaceWithVoid();
+        return allowed.chain(() -> insights.patterns(caller.userId(), skillId, start, end)).map(PatternsResponse::of);
+    }
+
+    /** What the caller practises, by tag, category or activity type, over a range of local days (either end open). */
+    public Uni<BreakdownResponse> breakdown(Caller caller, InsightRepository.By by, LocalDate from, LocalDate to) {
+        LocalDate start = from == null ? QueryParameters.FIRST_DATE : from;
+        LocalDate end = to == null ? QueryParameters.LAST_DATE : to;
+        requireOrdered(start, end);
+        return insights.breakdown(caller.userId(), by, start, end).map(shares -> new BreakdownResponse(by.name().toLowerCase(Locale.ROOT),
+                shares.stream().map(share -> new BreakdownResponse.Item(share.key(), share.sessions(), share.minutes())).toList()));
     }
 
     /** Every day of the range (default: the last 365 days), for one skill of the caller's or all of them. */
@@ -165,11 +194,15 @@ public class ProgressService {
     }
 
     private static void requireRange(LocalDate from, LocalDate to) {
-        if (from.isAfter(to)) {
-            throw ProblemException.invalid("from", "must not be after to");
-        }
+        requireOrdered(from, to);
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw ProblemException.invalid("from", "the range may cover at most " + MAX_DAYS + " days");
+        }
+    }
+
+    private static void requireOrdered(LocalDate from, LocalDate to) {
+        if (from.isAfter(to)) {
+            throw ProblemException.invalid("from", "must not be after to");
         }
     }
 }

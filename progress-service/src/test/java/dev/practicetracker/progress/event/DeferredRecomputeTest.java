@@ -283,8 +283,7 @@ class DeferredRecomputeTest {
         List<LogFact> recent = logs(user, skill, backlog);
         Instant practiced = LocalDate.now(ZoneOffset.UTC).minusDays(100).atTime(9, 0).toInstant(ZoneOffset.UTC);
         LogFact early = LogFact.of(ProgressEvents.log(user, skill, practiced, 25, 1), false, Instant.now().minusSeconds(120));
-        LogFact earlyDeleted = new LogFact(early.logId(), user, skill, practiced, early.localDate(), early.minutes(), early.difficulty(),
-                early.confidence(), early.milestoneId(), 2, true, Instant.now().minusSeconds(30));
+        LogFact earlyDeleted = early.deletedAt(2, Instant.now().minusSeconds(30));
         List<LogFact> backlogBatch = new ArrayList<>(recent);
         backlogBatch.add(earlyDeleted);
         PracticeLogEventsConsumer replica = replica(Duration.ZERO);
