@@ -19,7 +19,7 @@ import dev.practicetracker.local.Service;
 import dev.practicetracker.local.StackSettings;
 
 /**
- * Runs the benchmarks P1–P7, P9 and P10 against a fresh local stack, with each limit measured in the same run,
+ * Runs the benchmarks P1–P7 and P9–P11 against a fresh local stack, with each limit measured in the same run,
  * and reports every figure beside its limit as a ratio.
  */
 public final class Bench {
@@ -29,7 +29,7 @@ public final class Bench {
 
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10");
+        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10", "P11");
         int seconds = 15;
         int warmUp = 240;
         for (int i = 0; i < arguments.length; i++) {
@@ -104,6 +104,10 @@ public final class Bench {
             if (only.contains("P10")) {
                 bench.quiesce();
                 results.addAll(DueReminders.run(bench));
+            }
+            if (only.contains("P11")) {
+                bench.quiesce();
+                results.addAll(InsightReads.run(bench));
             }
             if (only.contains("P3")) {
                 bench.quiesce();

@@ -193,7 +193,7 @@ class BadInputIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("goals", "skill_goals", "progress_settings", "skip_days");
+            case PROGRESS -> List.of("goals", "skill_goals", "progress_settings", "skip_days", "share_links");
         });
     }
 
@@ -241,6 +241,7 @@ class BadInputIT {
                         map("weekly_minutes", 60, "weekly_sessions", 3)),
                 new Case(Service.PROGRESS, "PUT", "/progress/settings", "/progress/settings", map("streak_min_minutes", 10,
                         "rest_weekdays", List.of("sunday"), "reminders", map("enabled", false, "after_days", 3, "local_time", "18:00"))),
+                new Case(Service.PROGRESS, "POST", "/progress/share-links", "/progress/share-links", map("kind", "calendar", "skill_id", skill)),
                 new Case(Service.PROGRESS, "PUT", "/progress/skip-days", "/progress/skip-days", map("from", LocalDate.now(ZoneOffset.UTC)
                         .toString(), "to", LocalDate.now(ZoneOffset.UTC).plusDays(3).toString(), "reason", "Holidays")),
                 new Case(Service.PRACTICE_LOG, "POST", "/practice-logs/import", "/practice-logs/import?dry_run=true", map("skill_id", skill,

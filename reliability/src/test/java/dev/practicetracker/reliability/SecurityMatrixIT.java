@@ -105,8 +105,16 @@ class SecurityMatrixIT {
         long calls = 0;
         long serverErrors = 0;
         for (Operation operation : operations) {
-            softly.assertThat(operation.roles()).as("%s declares who may call it", operation).isNotEmpty();
             String url = practice.url(operation.service(), fill(operation.path(), name -> UUID.randomUUID().toString()));
+            if (operation.path().startsWith("/public/")) {
+                // served to anyone by design (a share link's token is the capability): a made-up one opens nothing
+                softly.assertThat(operation.roles()).as("%s needs no token", operation).isEmpty();
+                softly.assertThat(Client.send(operation.method(), url, null, null, Map.of()).status()).as("%s, a made-up link", operation)
+                        .isEqualTo(404);
+                calls++;
+                continue;
+            }
+            softly.assertThat(operation.roles()).as("%s declares who may call it", operation).isNotEmpty();
             for (Map.Entry<String, String> token : forged.entrySet()) {
                 Response answer = Client.send(operation.method(), url, token.getValue(), bodyOf(operation), Map.of());
                 calls++;
@@ -197,7 +205,7 @@ class SecurityMatrixIT {
         Scoreboard.record(new Row("security: user_id in bodies", 2, 0, 0, 0, Double.NaN, "rows belong to the token's subject"));
     }
 
-    /** A skill with a roadmap, a log of it, a live session, an evidence item and a planned break, all the owner's. */
+    /** A skill with a roadmap, a log of it, a live session, an evidence item, a planned break and a share link, all the owner's. */
     private static Map<String, String> ownedResources(String token) {
         Map<String, Object> roadmap = Map.of("levels", List.of(Map.of("level", 1, "title", "Basics", "milestones",
                 List.of(Map.of("id", "m1", "title", "First steps", "estimated_minutes", 30)))));
@@ -222,6 +230,9 @@ class SecurityMatrixIT {
                 Map.of("from", today.toString(), "to", today.plusDays(2).toString(), "reason", "Owned"), Map.of());
         assertThat(skipDay.status()).as(skipDay.body()).isEqualTo(201);
         ids.put("skipDay", skipDay.json().path("id").asText());
+        Response shareLink = Client.post(practice.url(Service.PROGRESS, "/progress/share-links"), token, Map.of("kind", "badge"));
+        assertThat(shareLink.status()).as(shareLink.body()).isEqualTo(201);
+        ids.put("shareLink", shareLink.json().path("id").asText());
         return ids;
     }
 
@@ -233,7 +244,7 @@ class SecurityMatrixIT {
             case "milestoneId" -> "milestone";
             case "id" -> path.startsWith("/skills") ? "skill" : path.startsWith("/practice-logs") ? "log"
                     : path.startsWith("/practice-sessions") ? "session" : path.startsWith("/evidence") ? "evidence"
-                    : path.startsWith("/progress/skip-days") ? "skipDay" : null;
+                    : path.startsWith("/progress/skip-days") ? "skipDay" : path.startsWith("/progress/share-links") ? "shareLink" : null;
             default -> null;
         };
         assertThat(kind).as("which resource {%s} of %s names", parameter, operation).isNotNull();
@@ -269,7 +280,8 @@ class SecurityMatrixIT {
             case SKILLS -> List.of("skills", "milestone_progress");
             case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
             case EVIDENCE -> List.of("evidence");
-            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings", "skip_days");
+            case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings", "skip_days",
+                    "share_links");
         };
     }
 

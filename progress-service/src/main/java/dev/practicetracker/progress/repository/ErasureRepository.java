@@ -60,6 +60,7 @@ public class ErasureRepository {
                 .chain(() -> client.preparedQuery("delete from streak_watch where user_id = $1").execute(user))
                 .chain(() -> client.preparedQuery("delete from progress_settings where user_id = $1 and updated_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skip_days where user_id = $1 and created_at <= $2").execute(before))
+                .chain(() -> client.preparedQuery("delete from share_links where user_id = $1 and created_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from reminders_sent where user_id = $1 and sent_at <= $2").execute(before))
                 .chain(() -> client.preparedQuery("delete from skill_days where user_id = $1").execute(user))
                 // a user marked stale would otherwise be recomputed later into an empty row

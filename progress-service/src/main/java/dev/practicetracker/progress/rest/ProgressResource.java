@@ -46,8 +46,6 @@ import dev.practicetracker.progress.mapping.SkillProgressResponse;
 import dev.practicetracker.progress.mapping.UserProgressResponse;
 import dev.practicetracker.progress.repository.InsightRepository;
 import dev.practicetracker.progress.service.ProgressService;
-import dev.practicetracker.progress.svg.BadgeSvg;
-import dev.practicetracker.progress.svg.CalendarSvg;
 import io.smallrye.mutiny.Uni;
 
 @Path("/progress")
@@ -152,9 +150,7 @@ public class ProgressResource {
         LocalDate last = QueryParameters.date("to", to);
         LocalDate first = QueryParameters.date("from", from);
         LocalDate end = last != null ? last : progress.today(who);
-        LocalDate start = first != null ? first : Calendar.startOf(end.minusWeeks(51), Calendar.Period.WEEK);
-        return progress.callersSkill(who, skillId).chain(stored -> progress.calendar(who, skillId, start, end)
-                .map(days -> svg(CalendarSvg.render((stored.skillName() == null ? "Practice" : stored.skillName()) + " — practice", days))));
+        return progress.callersSkill(who, skillId).map(stored -> svg(progress.calendarSvg(stored, first, end)));
     }
 
     /** A shields-style badge of the caller's current streak. */
@@ -164,7 +160,8 @@ public class ProgressResource {
     @Path("/badge.svg")
     @Produces(SVG)
     public Uni<Response> badge() {
-        return progress.currentStreak(caller.get()).map(streak -> svg(BadgeSvg.render(streak)));
+        Caller who = caller.get();
+        return progress.badgeSvg(who.userId(), progress.today(who)).map(ProgressResource::svg);
     }
 
     @Operation(operationId = "getGoals", summary = "The caller's weekly goal")

@@ -32,6 +32,8 @@ import dev.practicetracker.progress.repository.InsightRepository;
 import dev.practicetracker.progress.repository.KnownSkillRepository;
 import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.StoredSkillProgress;
+import dev.practicetracker.progress.svg.BadgeSvg;
+import dev.practicetracker.progress.svg.CalendarSvg;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
@@ -170,9 +172,18 @@ public class ProgressService {
         return visibleSkills(caller).map(skills -> ProgressMapper.reminders(skills, today, days));
     }
 
-    public Uni<Integer> currentStreak(Caller caller) {
-        return progress.user(caller.userId()).map(user -> ProgressCalculator.currentStreak(user.history().days(), today(caller),
-                user.rules()));
+    /** The badge of a user's current streak, on their {@code today}. */
+    public Uni<String> badgeSvg(UUID userId, LocalDate today) {
+        return progress.user(userId).map(user -> BadgeSvg.render(ProgressCalculator.currentStreak(user.history().days(), today,
+                user.rules())));
+    }
+
+    /** A skill's heatmap of the days from {@code from} (default: 52 weeks before {@code to}, from a Monday) to {@code to}. */
+    public String calendarSvg(StoredSkillProgress stored, LocalDate from, LocalDate to) {
+        LocalDate start = from != null ? from : Calendar.startOf(to.minusWeeks(51), Calendar.Period.WEEK);
+        requireRange(start, to);
+        return CalendarSvg.render((stored.skillName() == null ? "Practice" : stored.skillName()) + " — practice",
+                Calendar.days(stored.history().days(), start, to, stored.rules()));
     }
 
     private Uni<List<StoredSkillProgress>> visibleSkills(Caller caller) {

@@ -1,6 +1,7 @@
 package dev.practicetracker.platform.openapi;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -22,7 +23,8 @@ import dev.practicetracker.platform.ratelimit.RateLimitFilter;
 /**
  * Every error a service can answer, in its OpenAPI document, as the RFC 9457 problem it is. The
  * platform answers the same errors the same way everywhere (ProblemMappers), so they are derived
- * here from each operation's shape rather than written on every method: a bearer token (401, 403),
+ * here from each operation's shape rather than written on every method: a bearer token (401, 403;
+ * what {@code /public} serves needs none, and declares an empty security requirement),
  * a path parameter (404), a body or query parameters (400 with its violations), a body (413, 415),
  * {@code If-Match} (412), {@code Idempotency-Key} (409, 422), an unexpected error (500), a dependency
  * that may be down (503), and a rate-limited {@link OperationClass} (429, with the quota's headers on
@@ -89,8 +91,13 @@ public class ProblemResponses implements OASFilter {
         operation.setResponses(responses);
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean body = operation.getRequestBody() != null;
-        add(responses, "401", "no valid bearer token");
-        add(responses, "403", "the token does not grant access to this operation");
+        if (isPublic(path)) {
+            // served without a token: it says so (an empty requirement), and answers no 401 or 403
+            operation.setSecurity(new ArrayList<>());
+        } else {
+            add(responses, "401", "no valid bearer token");
+            add(responses, "403", "the token does not grant access to this operation");
+        }
         if (path.contains("{")) {
             add(responses, "404", "not found, or not the caller's");
         }
@@ -116,6 +123,11 @@ public class ProblemResponses implements OASFilter {
                 add(responses, status, response.getDescription());
             }
         });
+    }
+
+    /** What {@code /public} serves, to anyone: API.md's only operations without a token. */
+    static boolean isPublic(String path) {
+        return path.startsWith("/public/");
     }
 
     private static boolean hasHeader(List<Parameter> parameters, String name) {
