@@ -30,10 +30,10 @@ public class InsightRepository {
     /** What a breakdown groups the logs by. */
     public enum By {
         TAG("t.tag", """
-                left join skills s on s.id = f.skill_id
+                left join skills s on s.id = p.skill_id
                 left join lateral unnest(case when cardinality(s.tags) > 0 then s.tags else array[null::text] end) as t (tag) on true"""),
-        CATEGORY("s.category", "left join skills s on s.id = f.skill_id"),
-        ACTIVITY_TYPE("f.activity_type", "");
+        CATEGORY("s.category", "left join skills s on s.id = p.skill_id"),
+        ACTIVITY_TYPE("p.activity_type", "");
 
         private final String key;
         private final String joins;
@@ -55,12 +55,19 @@ public class InsightRepository {
                    count(*)::int as sessions, sum(f.minutes)::bigint as minutes
             """ + LOGS + "\n group by 1, 2";
 
-    /** By tag, a log counts once under each of its skill's tags, or once under null when it has none. */
+    /**
+     * The logs counted per skill and activity type first (a user has few of those), then under their
+     * keys: by tag, a log counts once under each of its skill's tags, or once under null when it has none.
+     */
     private static final String BREAKDOWN = """
-            select %s as key, count(*)::int as sessions, sum(f.minutes)::bigint as minutes
-              from log_facts f
+            with counted as (
+                select f.skill_id, f.activity_type, count(*) as sessions, sum(f.minutes) as minutes
+                  from log_facts f
+                 where f.user_id = $1 and not f.deleted and f.local_date between $2 and $3
+                 group by f.skill_id, f.activity_type)
+            select %s as key, sum(p.sessions)::int as sessions, sum(p.minutes)::bigint as minutes
+              from counted p
             %s
-             where f.user_id = $1 and not f.deleted and f.local_date between $2 and $3
              group by 1
              order by minutes desc, key asc nulls last""";
 
