@@ -39,7 +39,8 @@ class RateLimitTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("practice-tracker.rate-limits.writes.limit", "3", "practice-tracker.rate-limits.writes.period", "1h",
                     "practice-tracker.rate-limits.imports-exports.limit", "1",
-                    "practice-tracker.rate-limits.imports-exports.period", "1h");
+                    "practice-tracker.rate-limits.imports-exports.period", "1h",
+                    "practice-tracker.rate-limits.public-images.limit", "2", "practice-tracker.rate-limits.public-images.period", "1h");
         }
     }
 
@@ -79,6 +80,19 @@ class RateLimitTest {
         given().auth().oauth2(token).when().get("/limited/export").then().statusCode(429)
                 .body("detail", containsString("imports and exports"));
         given().auth().oauth2(TestTokens.forUser(UUID.randomUUID())).when().post("/limited").then().statusCode(204);
+    }
+
+    @Test
+    void publicImagesAreLimitedPerClientAddressWithoutAToken() {
+        for (int remaining = 1; remaining >= 0; remaining--) {
+            given().when().get("/public/image").then().statusCode(204).header(RateLimitFilter.LIMIT, "2")
+                    .header(RateLimitFilter.REMAINING, Integer.toString(remaining));
+        }
+        given().when().get("/public/image").then().statusCode(429).contentType(Problem.MEDIA_TYPE)
+                .header(RateLimitFilter.RETRY_AFTER, allOf(greaterThanOrEqualTo("1790"), lessThanOrEqualTo("1800")))
+                .body("detail", containsString("public images"));
+        // the same client with a token is the same client address
+        given().auth().oauth2(TestTokens.forUser(UUID.randomUUID())).when().get("/public/image").then().statusCode(429);
     }
 
     @Test
