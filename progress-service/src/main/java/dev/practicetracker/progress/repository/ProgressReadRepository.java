@@ -20,6 +20,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ProgressReadRepository {
 
+    /**
+     * The streak rules of a user, as {@link StoredSkillProgress#rules(Row)} reads them, from
+     * {@link #rulesJoin}'s settings {@code st} and skip days {@code sk}: none set for a user without settings.
+     */
+    static final String RULES_COLUMNS = "st.streak_min_minutes, st.rest_weekdays, sk.skip_first_days, sk.skip_last_days";
+
     static final String SKILL_COLUMNS = """
             s.user_id as skill_owner, s.name, s.deleted, s.target_hours, cardinality(s.milestone_ids) as milestones_total,
             (select count(*)::int from milestone_status m where m.skill_id = k.id and m.status = 'completed'
@@ -27,36 +33,35 @@ public class ProgressReadRepository {
             p.user_id as progress_owner, p.total_sessions, p.total_minutes, p.first_practiced_at, p.last_practiced_at,
             p.difficulty_sum, p.difficulty_count, p.confidence_sum, p.confidence_count, p.day_dates, p.day_sessions,
             p.day_minutes, p.as_of, p.updated_at, g.weekly_minutes as goal_weekly_minutes, g.weekly_sessions as goal_weekly_sessions,
-            """ + rulesColumns("coalesce(s.user_id, p.user_id)");
+            """ + RULES_COLUMNS;
 
-    /**
-     * The streak rules of the user an SQL expression names (their settings and skip days), as
-     * {@link StoredSkillProgress#rules(Row)} reads them: a user without settings has none of the columns set.
-     */
-    static String rulesColumns(String user) {
+    /** Joins the settings ({@code st}) and the skip days ({@code sk}, one row) of the user an SQL expression names. */
+    static String rulesJoin(String user) {
         return """
-                (select st.streak_min_minutes from progress_settings st where st.user_id = %1$s) as streak_min_minutes,
-                (select st.rest_weekdays from progress_settings st where st.user_id = %1$s) as rest_weekdays,
-                (select array_agg(b.first_day order by b.first_day, b.last_day) from skip_days b where b.user_id = %1$s) as skip_first_days,
-                (select array_agg(b.last_day order by b.first_day, b.last_day) from skip_days b where b.user_id = %1$s) as skip_last_days"""
-                .formatted(user);
+                left join progress_settings st on st.user_id = %1$s
+                left join lateral (select array_agg(b.first_day order by b.first_day, b.last_day) as skip_first_days,
+                                          array_agg(b.last_day order by b.first_day, b.last_day) as skip_last_days
+                                     from skip_days b where b.user_id = %1$s) sk on true""".formatted(user);
     }
 
-    /** What {@link #SKILL_COLUMNS} reads besides the skill {@code s} and its figures {@code p}: the skill's goal. */
-    static final String GOAL_JOIN = "left join skill_goals g on g.skill_id = k.id";
+    /**
+     * What {@link #SKILL_COLUMNS} reads besides the skill {@code s} and its figures {@code p}: the
+     * skill's goal, and its owner's settings ({@code st}) and skip days.
+     */
+    static final String SKILL_JOINS = "left join skill_goals g on g.skill_id = k.id\n" + rulesJoin("coalesce(s.user_id, p.user_id)");
 
     private static final String FIND = "select k.id, " + SKILL_COLUMNS + "\n" + """
              from (select $1::uuid as id) k left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
-            """ + GOAL_JOIN;
+            """ + SKILL_JOINS;
 
     private static final String OF_USERS = "select k.owner, k.id, " + SKILL_COLUMNS + "\n" + """
              from (select user_id as owner, id from skills where user_id = any($1) and not deleted
                    union select user_id, skill_id from skill_progress where user_id = any($1)) k
              left join skills s on s.id = k.id left join skill_progress p on p.skill_id = k.id
-            """ + GOAL_JOIN;
+            """ + SKILL_JOINS;
 
-    private static final String USER = "select total_sessions, total_minutes, day_dates, day_sessions, day_minutes, as_of, "
-            + rulesColumns("$1") + " from user_progress where user_id = $1";
+    private static final String USER = "select u.total_sessions, u.total_minutes, u.day_dates, u.day_sessions, u.day_minutes, u.as_of, "
+            + RULES_COLUMNS + " from user_progress u\n" + rulesJoin("u.user_id") + "\n where u.user_id = $1";
 
     private final Pool pool;
     private final SkillProgressCache held;

@@ -64,11 +64,10 @@ public class PublishedSkills {
                     published_at = excluded.published_at
                  where w.figures <> excluded.figures
                 returning skill_id as id, version, level_reached, stage_reached)
-            select k.id, k.version, k.level_reached, k.stage_reached, coalesce(z.zone, 'UTC') as zone,
+            select k.id, k.version, k.level_reached, k.stage_reached, coalesce(st.zone, 'UTC') as zone,
                    """ + ProgressReadRepository.SKILL_COLUMNS + "\n" + """
               from moved k join skill_progress p on p.skill_id = k.id left join skills s on s.id = k.id
-              left join progress_settings z on z.user_id = p.user_id
-            """ + ProgressReadRepository.GOAL_JOIN;
+            """ + ProgressReadRepository.SKILL_JOINS;
 
     /** A goal met in a week: the skill's ({@code skillId}) or, with none, the user's across skills. */
     public record GoalMet(UUID userId, UUID skillId, WeeklyGoal goal, WeeklyGoal.Attainment week, Instant metAt) {

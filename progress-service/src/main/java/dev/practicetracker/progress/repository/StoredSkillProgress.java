@@ -53,7 +53,7 @@ public record StoredSkillProgress(UUID skillId, boolean skillKnown, UUID skillOw
                 instant(row.getOffsetDateTime("updated_at")), rules(row));
     }
 
-    /** The owner's streak rules, from {@link ProgressReadRepository#rulesColumns}'s columns: plain for a user without settings. */
+    /** The owner's streak rules, from {@link ProgressReadRepository#RULES_COLUMNS}'s columns: plain for a user without settings. */
     static StreakRules rules(Row row) {
         Integer minMinutes = row.getInteger("streak_min_minutes");
         Integer restWeekdays = row.getInteger("rest_weekdays");

@@ -60,12 +60,12 @@ public class StreakWatch {
             select d.user_id, d.streak, d.last_day, coalesce(p.day_dates, u.day_dates) as day_dates,
                    coalesce(p.day_sessions, u.day_sessions) as day_sessions, coalesce(p.day_minutes, u.day_minutes) as day_minutes,
                    (p.skill_id is not null or u.user_id is not null) as known,
-                   coalesce((select z.zone from progress_settings z where z.user_id = d.user_id), 'UTC') as zone,
-                   """ + ProgressReadRepository.rulesColumns("d.user_id") + """
+                   coalesce(st.zone, 'UTC') as zone, """ + ProgressReadRepository.RULES_COLUMNS + """
 
               from due d
               left join skill_progress p on p.skill_id = d.streak and d.streak <> d.user_id
-              left join user_progress u on u.user_id = d.user_id and d.streak = d.user_id""";
+              left join user_progress u on u.user_id = d.user_id and d.streak = d.user_id
+            """ + ProgressReadRepository.rulesJoin("d.user_id");
 
     /** Makes every watched streak of the user due at $2 at the latest, to be looked at again by the rules they now have ($1). */
     private static final String RECONSIDER = "update streak_watch set due_at = least(due_at, $2) where user_id = $1";

@@ -18,32 +18,24 @@ import dev.practicetracker.progress.analytics.Weekdays;
 import dev.practicetracker.progress.mapping.ReminderSettings;
 import dev.practicetracker.progress.mapping.SettingsRequest;
 import dev.practicetracker.progress.mapping.SettingsResponse;
-import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.SettingsRepository;
 import dev.practicetracker.progress.repository.SettingsRepository.Settings;
-import dev.practicetracker.progress.repository.StreakWatch;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * The caller's progress settings: read, and replaced with the zone of the token that sets them. A
- * change to the streak rules makes each of the caller's watched streaks due at once, to be looked at
- * again by the new rules ({@link StreakWatch#reconsider}), and the caller's next read shows them.
+ * The caller's progress settings: read, and replaced with the zone of the token that sets them; they
+ * hold streak rules, so a replacement is a {@link StreakRuleChanges streak rule change}.
  */
 @ApplicationScoped
 public class SettingsService {
 
     private final SettingsRepository settings;
-    private final StreakWatch streaks;
-    private final ProgressReadRepository progress;
-    private final Pool pool;
+    private final StreakRuleChanges ruleChanges;
     private final Clock clock;
 
-    public SettingsService(SettingsRepository settings, StreakWatch streaks, ProgressReadRepository progress, Pool pool, Clock clock) {
+    public SettingsService(SettingsRepository settings, StreakRuleChanges ruleChanges, Clock clock) {
         this.settings = settings;
-        this.streaks = streaks;
-        this.progress = progress;
-        this.pool = pool;
+        this.ruleChanges = ruleChanges;
         this.clock = clock;
     }
 
@@ -64,9 +56,7 @@ public class SettingsService {
         Instant now = Timestamps.now(clock);
         Instant firstDue = reminders.enabled() ? ReminderSchedule.firstDueAt(now, at, caller.zone()) : null;
         Settings replacing = new Settings(caller.zone(), minMinutes, restWeekdays, reminders.enabled(), reminders.afterDays(), at, 0);
-        return pool.withTransaction(transaction -> settings.save(transaction, caller.userId(), replacing, firstDue, now)
-                .call(() -> streaks.reconsider(transaction, caller.userId(), now)))
-                .call(() -> progress.rulesChanged(caller.userId()))
+        return ruleChanges.apply(caller.userId(), now, transaction -> settings.save(transaction, caller.userId(), replacing, firstDue, now))
                 .map(SettingsService::toResponse);
     }
 

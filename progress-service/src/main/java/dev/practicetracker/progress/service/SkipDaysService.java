@@ -16,17 +16,12 @@ import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.time.Timestamps;
 import dev.practicetracker.progress.mapping.SkipDayRequest;
 import dev.practicetracker.progress.mapping.SkipDayResponse;
-import dev.practicetracker.progress.repository.ProgressReadRepository;
 import dev.practicetracker.progress.repository.SkipDayRepository;
-import dev.practicetracker.progress.repository.StreakWatch;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 
 /**
- * The caller's planned breaks. Each change, in its transaction, makes the caller's watched streaks due
- * at once, to be looked at again by the breaks they now have ({@link StreakWatch#reconsider}); every
- * figure follows at its next read (this replica reads the caller's skills afresh at once, the others
- * when PostgreSQL tells them).
+ * The caller's planned breaks. Each change of them is a {@link StreakRuleChanges streak rule change}:
+ * every streak figure follows at its next read, and the watched streaks are looked at again.
  */
 @ApplicationScoped
 public class SkipDaysService {
@@ -35,18 +30,13 @@ public class SkipDaysService {
     static final int MAX_SKIP_DAYS = 500;
 
     private final SkipDayRepository skipDays;
-    private final StreakWatch streaks;
-    private final ProgressReadRepository progress;
-    private final Pool pool;
+    private final StreakRuleChanges ruleChanges;
     private final TimeOrderedIds ids;
     private final Clock clock;
 
-    public SkipDaysService(SkipDayRepository skipDays, StreakWatch streaks, ProgressReadRepository progress, Pool pool, TimeOrderedIds ids,
-            Clock clock) {
+    public SkipDaysService(SkipDayRepository skipDays, StreakRuleChanges ruleChanges, TimeOrderedIds ids, Clock clock) {
         this.skipDays = skipDays;
-        this.streaks = streaks;
-        this.progress = progress;
-        this.pool = pool;
+        this.ruleChanges = ruleChanges;
         this.ids = ids;
         this.clock = clock;
     }
@@ -62,13 +52,13 @@ public class SkipDaysService {
             throw ProblemException.invalid("to", "a break lasts at most " + SkipDayRequest.MAX_DAYS + " days");
         }
         Instant now = Timestamps.now(clock);
-        return pool.withTransaction(transaction -> skipDays.count(transaction, caller.userId()).chain(count -> {
+        return ruleChanges.apply(caller.userId(), now, transaction -> skipDays.count(transaction, caller.userId()).chain(count -> {
             if (count >= MAX_SKIP_DAYS) {
                 return Uni.createFrom().failure(ProblemException.conflict("a user has at most " + MAX_SKIP_DAYS
                         + " skip days at once; delete some first"));
             }
             return skipDays.save(transaction, ids.next(), caller.userId(), request.from(), request.to(), request.reason(), now);
-        }).call(() -> streaks.reconsider(transaction, caller.userId(), now))).call(() -> progress.rulesChanged(caller.userId()));
+        }));
     }
 
     /** The caller's breaks that touch {@code [from, to]} (either open), earliest first. */
@@ -84,8 +74,7 @@ public class SkipDaysService {
     /** Deletes one of the caller's breaks; another user's or an unknown id is not found. */
     public Uni<Void> delete(Caller caller, UUID id) {
         Instant now = Timestamps.now(clock);
-        return pool.withTransaction(transaction -> skipDays.delete(transaction, caller.userId(), id).chain(deleted -> deleted
-                ? streaks.reconsider(transaction, caller.userId(), now)
-                : Uni.createFrom().failure(ProblemException.notFound("skip day")))).call(() -> progress.rulesChanged(caller.userId()));
+        return ruleChanges.apply(caller.userId(), now, transaction -> skipDays.delete(transaction, caller.userId(), id)
+                .chain(deleted -> deleted ? Uni.createFrom().voidItem() : Uni.createFrom().failure(ProblemException.notFound("skip day"))));
     }
 }
