@@ -1,5 +1,6 @@
 package dev.practicetracker.practicelog.event;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 /**
  * Keeps the known-skills projection current from {@code skill-events}, and cascades a deleted
  * skill: its logs go, each publishing {@code practice-log.deleted.v1} (so evidence and progress
- * follow), and its sessions go — in the same transaction as the projection's tombstone.
+ * follow) and leaving its tombstone in the change feed, and its sessions go — in the same
+ * transaction as the projection's tombstone.
  */
 @ApplicationScoped
 public class SkillEventsConsumer {
@@ -45,15 +47,17 @@ public class SkillEventsConsumer {
     private final PracticeSessionRepository sessions;
     private final ErasedUsers erasedUsers;
     private final Outbox outbox;
+    private final Clock clock;
 
     public SkillEventsConsumer(EventBatchHandler handler, KnownSkillRepository knownSkills, PracticeLogRepository logs,
-            PracticeSessionRepository sessions, ErasedUsers erasedUsers, Outbox outbox) {
+            PracticeSessionRepository sessions, ErasedUsers erasedUsers, Outbox outbox, Clock clock) {
         this.handler = handler;
         this.knownSkills = knownSkills;
         this.logs = logs;
         this.sessions = sessions;
         this.erasedUsers = erasedUsers;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Incoming("skill-events")
@@ -72,7 +76,7 @@ public class SkillEventsConsumer {
     }
 
     private Uni<Void> cascadeDeletion(SqlConnection connection, KnownSkill skill) {
-        return logs.deleteOfSkill(connection, skill.userId(), skill.id()).chain(deleted -> {
+        return logs.deleteOfSkill(connection, skill.userId(), skill.id(), clock.instant()).chain(deleted -> {
             List<OutboxMessage> events = new ArrayList<>(deleted.size());
             for (PracticeLog log : deleted) {
                 events.add(PracticeLogEvents.deletedWithSkill(log));

@@ -38,34 +38,50 @@ public class PracticeLogRepository {
     static final String COLUMNS = "id, user_id, skill_id, date_practiced, local_date, zone, duration, description,"
             + " difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at, milestone_completed";
     /**
-     * Inserts the log, with its event, only while its skill is live, holding a share lock on the
-     * skill's projection row: a concurrent {@code skill.deleted} cascade either waits for this insert
-     * (and then deletes it too) or has already marked the skill deleted (and nothing is inserted: zero rows).
+     * Inserts the log, with its event and the next number of its user's change feed, only while its
+     * skill is live, holding a share lock on the skill's projection row: a concurrent
+     * {@code skill.deleted} cascade either waits for this insert (and then deletes it too) or has
+     * already marked the skill deleted (and nothing is inserted: zero rows).
      */
-    private static final String INSERT_WITH_EVENT = Outbox.statementWithEvents("written as (insert into practice_logs (" + COLUMNS + ")"
-            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16"
-            + " where exists (select 1 from known_skills where id = $3 and user_id = $2 and not deleted for share)"
+    private static final String INSERT_WITH_EVENT = Outbox.statementWithEvents(
+            "live as (select id from known_skills where id = $3 and user_id = $2 and not deleted for share), "
+            + ChangeFeedRepository.takeNumbers("select $2::uuid, 1::bigint from live")
+            + ", written as (insert into practice_logs (" + COLUMNS + ", change_seq)"
+            + " select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, last_seq from feed"
             + " returning id)", 16, "where exists (select 1 from written)");
-    private static final String UPDATE_WITH_EVENT = Outbox.statementWithEvents("""
-            written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
+    private static final String UPDATE_WITH_EVENT = Outbox.statementWithEvents(
+            ChangeFeedRepository.takeNumbers("select $2::uuid, 1::bigint") + """
+            , written as (update practice_logs set date_practiced = $3, local_date = $4, zone = $5, duration = $6,
                 description = $7, difficulty_rating = $8, confidence_rating = $9, activity_type = $10, milestone_id = $11,
-                version = $12, updated_at = $13, milestone_completed = $14
+                version = $12, updated_at = $13, milestone_completed = $14, change_seq = (select last_seq from feed)
              where id = $1 and user_id = $2)""", 14, "");
+    /** Deletes the log and leaves its tombstone in the feed ($3 the time of the deletion). */
     private static final String DELETE_WITH_EVENT = Outbox.statementWithEvents(
-            "gone as (delete from practice_logs where id = $1 and user_id = $2)", 2, "");
+            "gone as (delete from practice_logs where id = $1 and user_id = $2 returning id), "
+            + ChangeFeedRepository.takeNumbers("select $2::uuid, count(*) from gone having count(*) > 0")
+            + ", " + ChangeFeedRepository.tombstones("$2", "select id, $3::timestamptz from gone"), 3, "");
     private static final String FIND = "select " + COLUMNS + " from practice_logs where id = $1 and user_id = $2";
     /**
      * The import's logs and their events, only while every skill they name is the user's and live,
      * share-locked as for a single insert: one
      * statement, so they commit together or not at all, with or without an idempotency key. ($17 the
-     * skills, $18 the user, $19 how many skills, after the sixteen columns.)
+     * skills, $18 the user, $19 how many skills, $20 how many logs, after the sixteen columns.) The logs take
+     * consecutive numbers of the user's feed, in the order given.
      */
     private static final String INSERT_MANY_WITH_EVENTS = Outbox.statementWithEvents("live as (select count(*) as skills from"
-            + " (select id from known_skills where id = any($17) and user_id = $18 and not deleted for share) locked),"
-            + " written as (insert into practice_logs (" + COLUMNS + ") select * from unnest($1::uuid[],"
+            + " (select id from known_skills where id = any($17) and user_id = $18 and not deleted for share) locked), "
+            + ChangeFeedRepository.takeNumbers("select $18::uuid, $20::bigint from live where skills = $19")
+            + ", written as (insert into practice_logs (" + COLUMNS + ", change_seq) select " + COLUMNS
+            + ", feed.last_seq - $20 + n from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
             + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[], $16::bool[])"
-            + " where (select skills from live) = $19)", 19, "where (select skills from live) = $19");
+            + " with ordinality as given (" + COLUMNS + ", n), feed)", 20, "where (select skills from live) = $19");
+    /** A skill's logs go, each leaving its tombstone ($3 the time of the deletion). */
+    private static final String DELETE_OF_SKILL = "with gone as (delete from practice_logs where skill_id = $1 and user_id = $2"
+            + " returning " + COLUMNS + "), "
+            + ChangeFeedRepository.takeNumbers("select $2::uuid, count(*) from gone having count(*) > 0")
+            + ", " + ChangeFeedRepository.tombstones("$2", "select id, $3::timestamptz from gone")
+            + " select " + COLUMNS + " from gone";
 
     private final Pool pool;
     private final Outbox outbox;
@@ -88,8 +104,10 @@ public class PracticeLogRepository {
         return outbox.executeWithEvents(connection, UPDATE_WITH_EVENT, values, List.of(event)).replaceWith(log);
     }
 
+    /** Deletes the log, its tombstone dated its last {@code updatedAt}. */
     public Uni<Void> deleteWithEvent(SqlConnection connection, PracticeLog log, OutboxMessage event) {
-        return outbox.executeWithEvents(connection, DELETE_WITH_EVENT, Arrays.asList(log.id, log.userId), List.of(event))
+        return outbox.executeWithEvents(connection, DELETE_WITH_EVENT, Arrays.asList(log.id, log.userId, utc(log.updatedAt)),
+                List.of(event))
                 .replaceWithVoid();
     }
 
@@ -159,7 +177,7 @@ public class PracticeLogRepository {
         }
         List<Object> parameters = Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
                 difficulty, confidence, types, milestones, versions, created, updated, completed, skillIds.toArray(UUID[]::new), userId,
-                (long) skillIds.size());
+                (long) skillIds.size(), (long) size);
         return outbox.executeWithEvents(client, INSERT_MANY_WITH_EVENTS, parameters, events)
                 .map(rows -> rows.rowCount() == events.size());
     }
@@ -170,14 +188,16 @@ public class PracticeLogRepository {
                 .execute(Tuple.of(after, size)).map(PracticeLogRepository::all);
     }
 
-    /** Deletes a skill's logs and returns their last states. */
-    public Uni<List<PracticeLog>> deleteOfSkill(SqlClient client, UUID userId, UUID skillId) {
-        return client.preparedQuery("delete from practice_logs where skill_id = $1 and user_id = $2 returning " + COLUMNS)
-                .execute(Tuple.of(skillId, userId)).map(PracticeLogRepository::all);
+    /** Deletes a skill's logs, leaving their tombstones dated {@code at}, and returns their last states. */
+    public Uni<List<PracticeLog>> deleteOfSkill(SqlClient client, UUID userId, UUID skillId, Instant at) {
+        return client.preparedQuery(DELETE_OF_SKILL).execute(Tuple.of(skillId, userId, utc(at))).map(PracticeLogRepository::all);
     }
 
+    /** The user's logs and their change feed, tombstones and all. */
     public Uni<Void> deleteAllOf(SqlClient client, UUID userId) {
-        return client.preparedQuery("delete from practice_logs where user_id = $1").execute(Tuple.of(userId)).replaceWithVoid();
+        return client.preparedQuery("with logs as (delete from practice_logs where user_id = $1),"
+                + " tombstones as (delete from log_tombstones where user_id = $1)"
+                + " delete from log_feeds where user_id = $1").execute(Tuple.of(userId)).replaceWithVoid();
     }
 
     /** Keyset query on {@code (date_practiced, id)}: one index range scan per page at any depth, no OFFSET. */
@@ -222,23 +242,28 @@ public class PracticeLogRepository {
 
     /** A row of {@link #COLUMNS}, read by position: by name, each of the sixteen values is a search of the column names. */
     static PracticeLog toLog(Row row) {
+        return toLog(row, 0);
+    }
+
+    /** The log whose {@link #COLUMNS} start at position {@code first} of the row. */
+    static PracticeLog toLog(Row row, int first) {
         PracticeLog log = new PracticeLog();
-        log.id = row.getUUID(0);
-        log.userId = row.getUUID(1);
-        log.skillId = row.getUUID(2);
-        log.datePracticed = row.getOffsetDateTime(3).toInstant();
-        log.localDate = row.getLocalDate(4);
-        log.zone = row.getString(5);
-        log.duration = row.getInteger(6);
-        log.description = row.getString(7);
-        log.difficultyRating = row.getInteger(8);
-        log.confidenceRating = row.getInteger(9);
-        log.activityType = ActivityType.of(row.getString(10));
-        log.milestoneId = row.getString(11);
-        log.version = row.getLong(12);
-        log.createdAt = row.getOffsetDateTime(13).toInstant();
-        log.updatedAt = row.getOffsetDateTime(14).toInstant();
-        log.milestoneCompleted = row.getBoolean(15);
+        log.id = row.getUUID(first);
+        log.userId = row.getUUID(first + 1);
+        log.skillId = row.getUUID(first + 2);
+        log.datePracticed = row.getOffsetDateTime(first + 3).toInstant();
+        log.localDate = row.getLocalDate(first + 4);
+        log.zone = row.getString(first + 5);
+        log.duration = row.getInteger(first + 6);
+        log.description = row.getString(first + 7);
+        log.difficultyRating = row.getInteger(first + 8);
+        log.confidenceRating = row.getInteger(first + 9);
+        log.activityType = ActivityType.of(row.getString(first + 10));
+        log.milestoneId = row.getString(first + 11);
+        log.version = row.getLong(first + 12);
+        log.createdAt = row.getOffsetDateTime(first + 13).toInstant();
+        log.updatedAt = row.getOffsetDateTime(first + 14).toInstant();
+        log.milestoneCompleted = row.getBoolean(first + 15);
         return log;
     }
 

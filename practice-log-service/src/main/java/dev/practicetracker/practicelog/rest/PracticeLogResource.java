@@ -43,6 +43,8 @@ import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
 import dev.practicetracker.practicelog.HistoryQuery;
+import dev.practicetracker.practicelog.feed.ChangeFeed;
+import dev.practicetracker.practicelog.feed.ChangePage;
 import dev.practicetracker.practicelog.PracticeLog;
 import dev.practicetracker.practicelog.mapping.CreatePracticeLogRequest;
 import dev.practicetracker.practicelog.mapping.HistoryFilter;
@@ -73,15 +75,17 @@ public class PracticeLogResource {
     private final PracticeLogImport importer;
     private final ImportParser parser;
     private final PracticeLogExport exporter;
+    private final ChangeFeed changes;
     private final CurrentCaller caller;
 
     public PracticeLogResource(PracticeLogService service, QuickLogs quickLogs, PracticeLogImport importer, ImportParser parser,
-            PracticeLogExport exporter, CurrentCaller caller) {
+            PracticeLogExport exporter, ChangeFeed changes, CurrentCaller caller) {
         this.service = service;
         this.quickLogs = quickLogs;
         this.importer = importer;
         this.parser = parser;
         this.exporter = exporter;
+        this.changes = changes;
         this.caller = caller;
     }
 
@@ -120,6 +124,22 @@ public class PracticeLogResource {
         HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, cursor);
         return service.page(query, limit)
                 .map(rows -> Page.of(rows, limit, PracticeLogMapper::cursorOf, PracticeLogMapper::toResponse));
+    }
+
+    /**
+     * For offline clients: creates, changes and deletions in commit order. A client applies each page
+     * and asks again with {@code since=next_cursor}; nothing is missed or repeated, also while the
+     * caller's other devices write.
+     */
+    @Operation(operationId = "listPracticeLogChanges", summary = "The caller's log changes after a cursor, in commit order (offline sync)")
+    @APIResponse(responseCode = "200", description = "the changes after since, oldest first", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ChangePage.class)))
+    @APIResponse(responseCode = "410", description = "since may have missed a deletion no longer kept (they are kept 30 days), or is of a feed erased since: sync again without since")
+    @GET
+    @Path("/changes")
+    public Uni<ChangePage> changes(
+            @QueryParam("since") @Parameter(description = "a next_cursor of an earlier page; none to start from the beginning") String since,
+            @QueryParam("limit") @DefaultValue("" + ChangeFeed.DEFAULT_LIMIT) @Min(1) @Max(ChangeFeed.MAX_LIMIT) int limit) {
+        return changes.page(caller.get(), since, limit);
     }
 
     @Operation(operationId = "getPracticeLog", summary = "Get a practice log")

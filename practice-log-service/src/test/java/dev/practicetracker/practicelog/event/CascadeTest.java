@@ -56,6 +56,9 @@ class CascadeTest {
                     .stream().map(record -> KafkaProbe.header(record.headers(), "ce_subject")).toList();
             assertThat(deleted).containsExactlyInAnyOrder(first, second);
         }
+        List<String> feed = RestAssured.given().auth().oauth2(TestTokens.forUser(user)).when().get("/practice-logs/changes")
+                .then().statusCode(200).extract().jsonPath().getList("items.findAll { it.op == 'delete' }.id");
+        assertThat(feed).as("the change feed's tombstones").containsExactlyInAnyOrder(first, second);
         post(Map.of("skill_id", skill.toString(), "date_practiced", Instant.now().toString(), "duration", 10,
                 "description", "After the skill was deleted")).then().statusCode(404);
     }
@@ -63,6 +66,7 @@ class CascadeTest {
     @Test
     void anErasedUserLeavesNothingBehind() {
         UUID skill = SkillEvents.skillKnownToService(user);
+        RestAssured.given().auth().oauth2(TestTokens.forUser(user)).when().delete("/practice-logs/" + log(skill)).then().statusCode(204);
         log(skill);
         startSession(skill);
 
@@ -70,7 +74,7 @@ class CascadeTest {
                 user.toString(), Instant.now(), user), new UserErasedData(user));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            for (String table : List.of("practice_logs", "practice_sessions", "known_skills")) {
+            for (String table : List.of("practice_logs", "practice_sessions", "known_skills", "log_feeds", "log_tombstones")) {
                 assertThat(rows(table + " where user_id = ?", user)).as(table).isZero();
             }
         });

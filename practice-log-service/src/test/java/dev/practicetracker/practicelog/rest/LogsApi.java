@@ -31,6 +31,10 @@ final class LogsApi {
         this.zone = zone;
     }
 
+    UUID user() {
+        return user;
+    }
+
     RequestSpecification request() {
         return given().auth().oauth2(TestTokens.forUser(user, zone));
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.practicetracker.platform.time.PeriodicCheck;
 import dev.practicetracker.platform.outbox.Outbox;
 import dev.practicetracker.progress.config.ProgressConfig;
 import dev.practicetracker.progress.repository.StaleDrain;

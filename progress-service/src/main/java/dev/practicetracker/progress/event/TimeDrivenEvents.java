@@ -13,6 +13,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import dev.practicetracker.platform.time.PeriodicCheck;
 import dev.practicetracker.events.EventTypes;
 import dev.practicetracker.events.ReminderDueData;
 import dev.practicetracker.events.StreakEndedData;

@@ -16,6 +16,7 @@ public record Problem(String type, String title, int status, String detail, List
     public static final String STALE_VERSION = "urn:practice-tracker:problem:stale-version";
     public static final String IDEMPOTENCY_KEY_REUSED = "urn:practice-tracker:problem:idempotency-key-reused";
     public static final String UNAVAILABLE = "urn:practice-tracker:problem:unavailable";
+    public static final String CURSOR_EXPIRED = "urn:practice-tracker:problem:cursor-expired";
     public static final String RATE_LIMITED = "urn:practice-tracker:problem:rate-limited";
 
     public static Problem of(int status, String title, String detail) {

@@ -37,6 +37,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(new Problem(Problem.CONFLICT, "Conflict", 409, detail, null));
     }
 
+    /** A cursor the service can no longer resume from: the client starts over. */
+    public static ProblemException cursorExpired(String detail) {
+        return new ProblemException(new Problem(Problem.CURSOR_EXPIRED, "Gone", 410, detail, null));
+    }
+
     public static ProblemException staleVersion() {
         return new ProblemException(new Problem(Problem.STALE_VERSION, "Precondition Failed", 412,
                 "the resource changed since the If-Match version was read", null));

@@ -1,4 +1,4 @@
-package dev.practicetracker.progress.event;
+package dev.practicetracker.platform.time;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -12,7 +12,7 @@ import io.vertx.mutiny.core.Vertx;
  * Work a replica does on a timer, one run at a time: a run still going when the next is due is not
  * overlapped, the next tick tries again.
  */
-final class PeriodicCheck<T> {
+public final class PeriodicCheck<T> {
 
     private final Vertx vertx;
     private final Duration interval;
@@ -22,7 +22,7 @@ final class PeriodicCheck<T> {
     private final AtomicBoolean running = new AtomicBoolean();
     private long timer = -1;
 
-    PeriodicCheck(Vertx vertx, Duration interval, Supplier<Uni<T>> work, Consumer<T> done, Consumer<Throwable> failed) {
+    public PeriodicCheck(Vertx vertx, Duration interval, Supplier<Uni<T>> work, Consumer<T> done, Consumer<Throwable> failed) {
         this.vertx = vertx;
         this.interval = interval;
         this.work = work;
@@ -30,11 +30,11 @@ final class PeriodicCheck<T> {
         this.failed = failed;
     }
 
-    void start() {
+    public void start() {
         timer = vertx.setPeriodic(interval.toMillis(), id -> run());
     }
 
-    void stop() {
+    public void stop() {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
