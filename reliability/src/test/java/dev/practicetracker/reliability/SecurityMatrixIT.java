@@ -176,6 +176,12 @@ class SecurityMatrixIT {
         JsonNode listed = Client.get(practice.url(Service.PRACTICE_LOG, "/practice-logs?skill_id=" + ids.get("skill")), intruder).json();
         softly.assertThat(listed.path("items")).as("the owner's logs listed for the intruder").isEmpty();
         calls++;
+        String ownersCursor = Client.get(practice.url(Service.PRACTICE_LOG, "/practice-logs/changes?limit=1"), ownerToken).json()
+                .path("next_cursor").asText();
+        Response foreignCursor = Client.get(practice.url(Service.PRACTICE_LOG, "/practice-logs/changes?since=" + ownersCursor), intruder);
+        softly.assertThat(foreignCursor.status()).as("the owner's change feed cursor for the intruder: %s", foreignCursor.body())
+                .isEqualTo(410);
+        calls += 2;
 
         softly.assertThat(snapshot(owner)).as("the owner's rows in every service").isEqualTo(before);
         softly.assertAll();
@@ -278,7 +284,7 @@ class SecurityMatrixIT {
     private static List<String> tablesOf(Service service) {
         return switch (service) {
             case SKILLS -> List.of("skills", "milestone_progress");
-            case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions");
+            case PRACTICE_LOG -> List.of("practice_logs", "practice_sessions", "log_feeds", "log_tombstones");
             case EVIDENCE -> List.of("evidence");
             case PROGRESS -> List.of("log_facts", "skill_progress", "user_progress", "goals", "skill_goals", "progress_settings", "skip_days",
                     "share_links");
