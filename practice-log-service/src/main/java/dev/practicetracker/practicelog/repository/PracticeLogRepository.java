@@ -6,6 +6,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,17 +67,18 @@ public class PracticeLogRepository {
      * The import's logs and their events, only while every skill they name is the user's and live,
      * share-locked as for a single insert: one
      * statement, so they commit together or not at all, with or without an idempotency key. ($17 the
-     * skills, $18 the user, $19 how many skills, $20 how many logs, after the sixteen columns.) The logs take
-     * consecutive numbers of the user's feed, in the order given.
+     * skills, $18 the user, $19 how many skills, $20 how many logs, after the sixteen columns; $21 each
+     * log's import key or null.) The logs take consecutive numbers of the user's feed, in the order given.
      */
     private static final String INSERT_MANY_WITH_EVENTS = Outbox.statementWithEvents("live as (select count(*) as skills from"
             + " (select id from known_skills where id = any($17) and user_id = $18 and not deleted for share) locked), "
             + ChangeFeedRepository.takeNumbers("select $18::uuid, $20::bigint from live where skills = $19")
-            + ", written as (insert into practice_logs (" + COLUMNS + ", change_seq) select " + COLUMNS
-            + ", feed.last_seq - $20 + n from unnest($1::uuid[],"
+            + ", written as (insert into practice_logs (" + COLUMNS + ", change_seq, import_key) select " + COLUMNS
+            + ", feed.last_seq - $20 + n, import_key from unnest($1::uuid[],"
             + " $2::uuid[], $3::uuid[], $4::timestamptz[], $5::date[], $6::text[], $7::int[], $8::text[], $9::smallint[],"
-            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[], $16::bool[])"
-            + " with ordinality as given (" + COLUMNS + ", n), feed)", 20, "where (select skills from live) = $19");
+            + " $10::smallint[], $11::text[], $12::text[], $13::bigint[], $14::timestamptz[], $15::timestamptz[], $16::bool[],"
+            + " $21::text[]) with ordinality as given (" + COLUMNS + ", import_key, n), feed)", 21,
+            "where (select skills from live) = $19");
     /** A skill's logs go, each leaving its tombstone ($3 the time of the deletion). */
     private static final String DELETE_OF_SKILL = "with gone as (delete from practice_logs where skill_id = $1 and user_id = $2"
             + " returning " + COLUMNS + "), "
@@ -147,6 +150,17 @@ public class PracticeLogRepository {
      */
     public Uni<Boolean> insertAllWithEvents(SqlClient client, UUID userId, Set<UUID> skillIds, List<PracticeLog> logs,
             List<OutboxMessage> events) {
+        return insertAllWithEvents(client, userId, skillIds, logs, new String[logs.size()], events);
+    }
+
+    /**
+     * Many logs, each with its key in the tracker it was imported from, and their events in one
+     * statement: a key the user's logs already hold fails it (a unique violation).
+     *
+     * @return false, with nothing written, when one of the skills is no longer the user's live skill
+     */
+    public Uni<Boolean> insertAllWithEvents(SqlClient client, UUID userId, Set<UUID> skillIds, List<PracticeLog> logs,
+            String[] importKeys, List<OutboxMessage> events) {
         int size = logs.size();
         UUID[] ids = new UUID[size], users = new UUID[size], skills = new UUID[size];
         OffsetDateTime[] practiced = new OffsetDateTime[size], created = new OffsetDateTime[size], updated = new OffsetDateTime[size];
@@ -177,9 +191,19 @@ public class PracticeLogRepository {
         }
         List<Object> parameters = Arrays.asList(ids, users, skills, practiced, days, zones, durations, descriptions,
                 difficulty, confidence, types, milestones, versions, created, updated, completed, skillIds.toArray(UUID[]::new), userId,
-                (long) skillIds.size(), (long) size);
+                (long) skillIds.size(), (long) size, importKeys);
         return outbox.executeWithEvents(client, INSERT_MANY_WITH_EVENTS, parameters, events)
                 .map(rows -> rows.rowCount() == events.size());
+    }
+
+    /** Which of these import keys the user's logs hold. */
+    public Uni<Set<String>> importKeysHeld(UUID userId, Collection<String> keys) {
+        return pool.preparedQuery("select import_key from practice_logs where user_id = $1 and import_key = any($2)")
+                .execute(Tuple.of(userId, keys.toArray(String[]::new))).map(rows -> {
+                    Set<String> held = new HashSet<>();
+                    rows.forEach(row -> held.add(row.getString(0)));
+                    return held;
+                });
     }
 
     /** Every user's logs in id order, a chunk at a time (for republishing). */

@@ -54,8 +54,10 @@ import dev.practicetracker.practicelog.mapping.PracticeLogResponse;
 import dev.practicetracker.practicelog.mapping.QuickLogRequest;
 import dev.practicetracker.practicelog.service.PracticeLogService;
 import dev.practicetracker.practicelog.service.QuickLogs;
+import dev.practicetracker.practicelog.transfer.ForeignImport;
 import dev.practicetracker.practicelog.transfer.ImportParser;
 import dev.practicetracker.practicelog.transfer.ImportResult;
+import dev.practicetracker.practicelog.transfer.ImportSource;
 import dev.practicetracker.practicelog.transfer.PracticeLogExport;
 import dev.practicetracker.practicelog.transfer.PracticeLogImport;
 import io.smallrye.mutiny.Uni;
@@ -75,15 +77,17 @@ public class PracticeLogResource {
     private final PracticeLogImport importer;
     private final ImportParser parser;
     private final PracticeLogExport exporter;
+    private final ForeignImport foreignImport;
     private final ChangeFeed changes;
     private final CurrentCaller caller;
 
     public PracticeLogResource(PracticeLogService service, QuickLogs quickLogs, PracticeLogImport importer, ImportParser parser,
-            PracticeLogExport exporter, ChangeFeed changes, CurrentCaller caller) {
+            ForeignImport foreignImport, PracticeLogExport exporter, ChangeFeed changes, CurrentCaller caller) {
         this.service = service;
         this.quickLogs = quickLogs;
         this.importer = importer;
         this.parser = parser;
+        this.foreignImport = foreignImport;
         this.exporter = exporter;
         this.changes = changes;
         this.caller = caller;
@@ -171,20 +175,30 @@ public class PracticeLogResource {
     }
 
     /**
-     * Bulk import of up to 10 000 rows (≤ 10 MiB), CSV with a header row or a JSON array; all or
-     * nothing. {@code ?dry_run=true} only validates.
+     * Bulk import of up to 10 000 rows (≤ 10 MiB), all or nothing: our own CSV with a header row or
+     * JSON array ({@code source=native}), or another tracker's export. {@code ?dry_run=true} only
+     * validates.
      */
-    @Operation(operationId = "importPracticeLogs", summary = "Import logs from CSV or JSON, all or nothing")
+    @Operation(operationId = "importPracticeLogs", summary = "Import logs from CSV or JSON, or another tracker's export, all or nothing")
     @APIResponse(responseCode = "201", description = "imported", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
-    @APIResponse(responseCode = "200", description = "dry run: every row is valid", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
+    @APIResponse(responseCode = "200", description = "a dry run: every row is valid; or another tracker's export with nothing new to import", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportResult.class)))
     @APIResponse(responseCode = "404", description = "a skill was deleted meanwhile")
+    @APIResponse(responseCode = "503", description = "create_skills: the skills-service cannot create the skills right now")
     @POST
     @Path("/import")
     @LargeBody
     @Consumes({ CSV, MediaType.APPLICATION_JSON })
     public Uni<Response> importLogs(String body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @QueryParam("source") @DefaultValue("native") @Parameter(description = "native: our CSV or JSON; toggl: a Toggl Track detailed report (CSV); clockify: a Clockify detailed report (CSV); loop: Loop Habit Tracker's Checkmarks.csv; wakatime: a WakaTime data dump (JSON)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "native", "toggl", "clockify", "loop", "wakatime" })) String source,
+            @QueryParam("create_skills") @DefaultValue("false") @Parameter(description = "another tracker's export: create the skills its projects or habits name that the caller does not have") boolean createSkills,
+            @QueryParam("default_duration") @DefaultValue("30") @Min(1) @Max(LogFields.MAX_DURATION) @Parameter(description = "loop: the minutes of a checked day") int defaultDuration,
             @QueryParam("dry_run") @DefaultValue("false") boolean dryRun, @HeaderParam(IdempotentCreates.HEADER) String idempotencyKey) {
         Caller who = caller.get();
+        ImportSource from = ImportSource.of(source);
+        if (from != ImportSource.NATIVE) {
+            return foreignImport.run(who, from, body, createSkills, defaultDuration, dryRun, idempotencyKey);
+        }
         var rows = contentType != null && contentType.isCompatible(MediaType.APPLICATION_JSON_TYPE) ? parser.json(body) : parser.csv(body);
         return importer.validate(who, rows).chain(valid -> dryRun
                 ? Uni.createFrom().item(Response.ok(importer.dryRun(valid)).build())

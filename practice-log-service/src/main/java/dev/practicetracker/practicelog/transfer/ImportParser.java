@@ -1,6 +1,5 @@
 package dev.practicetracker.practicelog.transfer;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,10 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.problem.Violation;
@@ -27,7 +23,6 @@ public class ImportParser {
 
     public static final int MAX_ROWS = 10_000;
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final Set<String> KNOWN_COLUMNS = Set.of(ImportRow.COLUMNS);
 
     private final ObjectMapper json;
@@ -42,22 +37,11 @@ public class ImportParser {
      * @throws ProblemException 400 for a document that is not CSV with the needed columns, or too long
      */
     public List<ImportRow> csv(String document) {
-        List<ImportRow> rows = new ArrayList<>();
-        try (MappingIterator<String[]> records = CSV.readerFor(String[].class).with(CsvParser.Feature.WRAP_AS_ARRAY)
-                .readValues(document)) {
-            String[] header = records.hasNextValue() ? records.nextValue() : new String[0];
-            Map<String, Integer> positions = positionsOf(header);
-            while (records.hasNextValue()) {
-                String[] cells = records.nextValue();
-                requireRoomFor(rows.size() + 1);
-                if (cells.length > header.length) {
-                    throw ProblemException.invalid("body", "is not readable CSV: row " + (rows.size() + 1) + " has "
-                            + cells.length + " cells, the header " + header.length);
-                }
-                rows.add(ImportRow.of(column -> cellOrNull(cells, positions.get(column))));
-            }
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "is not readable CSV: " + e.getMessage().lines().findFirst().orElse(""));
+        CsvTable table = CsvTable.read(document);
+        Map<String, Integer> positions = positionsOf(table.header());
+        List<ImportRow> rows = new ArrayList<>(table.rows().size());
+        for (String[] cells : table.rows()) {
+            rows.add(ImportRow.of(column -> CsvTable.cell(cells, positions.get(column))));
         }
         return rows;
     }
@@ -126,15 +110,7 @@ public class ImportParser {
         return positions;
     }
 
-    /** A blank or missing cell is an absent value. */
-    private static String cellOrNull(String[] cells, Integer position) {
-        if (position == null || position >= cells.length || cells[position].isBlank()) {
-            return null;
-        }
-        return cells[position];
-    }
-
-    private static void requireRoomFor(int rows) {
+    static void requireRoomFor(int rows) {
         if (rows > MAX_ROWS) {
             throw ProblemException.invalid("body", "has more than " + MAX_ROWS + " rows; split the import");
         }

@@ -118,6 +118,14 @@ public class PracticeLogImport {
 
     /** Writes validated logs and their events in one statement. */
     Uni<ImportResult> write(SqlClient client, Caller caller, List<PracticeLog> valid) {
+        return write(client, caller, valid, new String[valid.size()]).replaceWith(() -> ImportResult.imported(valid.size()));
+    }
+
+    /**
+     * Writes validated logs, each with its key in the tracker it came from (or null), and their
+     * events in one statement; 404 if one of their skills was deleted meanwhile.
+     */
+    Uni<Void> write(SqlClient client, Caller caller, List<PracticeLog> valid, String[] importKeys) {
         Set<UUID> skillIds = new LinkedHashSet<>();
         List<OutboxMessage> events = new ArrayList<>(valid.size());
         for (PracticeLog log : valid) {
@@ -125,12 +133,11 @@ public class PracticeLogImport {
             events.add(OutboxMessage.of(Topics.PRACTICE_LOG_EVENTS, EventTypes.PRACTICE_LOG_CREATED,
                     log.id.toString(), log.userId, log.updatedAt, PracticeLogMapper.toEvent(log, false)));
         }
-        return logs.insertAllWithEvents(client, caller.userId(), skillIds, valid, events).map(written -> {
+        return logs.insertAllWithEvents(client, caller.userId(), skillIds, valid, importKeys, events).invoke(written -> {
             if (!written) {
                 throw ProblemException.notFound("skill");
             }
-            return ImportResult.imported(valid.size());
-        });
+        }).replaceWithVoid();
     }
 
     /**

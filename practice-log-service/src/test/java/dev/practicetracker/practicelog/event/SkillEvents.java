@@ -30,6 +30,15 @@ public final class SkillEvents {
         return skillId;
     }
 
+    /** A new skill of the user with this name; returns once it is known here. */
+    public static UUID namedSkillKnownToService(UUID userId, String name) {
+        SkillData skill = skill(UUID.randomUUID(), userId, 1, false);
+        publish(EventTypes.SKILL_CREATED, new SkillData(skill.id(), userId, name, null, null, null, null, List.of(), skill.roadmap(), null, 1,
+                skill.createdAt(), skill.updatedAt(), false));
+        awaitVersion(skill.id(), 1);
+        return skill.id();
+    }
+
     public static SkillData skill(UUID skillId, UUID userId, long version, boolean deleted, String... milestoneIds) {
         List<RoadmapData.Milestone> milestones = Arrays.stream(milestoneIds)
                 .map(id -> new RoadmapData.Milestone(id, "Milestone " + id, null, null, 30)).toList();
