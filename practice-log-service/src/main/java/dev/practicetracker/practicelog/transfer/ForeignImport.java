@@ -91,7 +91,7 @@ public class ForeignImport {
         }
         Set<String> keys = new HashSet<>();
         entries.forEach(entry -> keys.add(entry.key()));
-        return knownSkills.liveOf(caller.userId())
+        return knownSkills.liveOf(caller.userId()).chain(known -> confirmUnknown(entries, known))
                 .chain(known -> logs.importKeysHeld(caller.userId(), keys).map(held -> plan(format, entries, known, held, createSkills)))
                 .chain(plan -> dryRun
                         ? Uni.createFrom().item(Response.ok(ImportResult.validatedFrom(plan.entries().size(), plan.skipped(),
@@ -99,10 +99,31 @@ public class ForeignImport {
                         : write(caller, idempotencyKey, List.of(source.name(), document), plan, now));
     }
 
-    private Plan plan(ForeignFormat format, List<ForeignEntry> entries, Map<UUID, KnownSkill> known, Set<String> held,
-            boolean createSkills) {
+    /**
+     * Adds the caller's skills the entries name that this service's projection does not know yet (made
+     * a moment ago), asked of the skills-service by name, at most {@link #MAX_NEW_SKILLS} of them;
+     * each found one is known here from then on.
+     */
+    private Uni<Map<String, KnownSkill>> confirmUnknown(List<ForeignEntry> entries, Map<UUID, KnownSkill> known) {
         Map<String, KnownSkill> byName = new HashMap<>();
         known.values().forEach(skill -> byName.putIfAbsent(nameKey(skill.name()), skill));
+        Map<String, String> unknown = new LinkedHashMap<>();
+        entries.stream().filter(entry -> !byName.containsKey(nameKey(entry.skillName())))
+                .forEach(entry -> unknown.putIfAbsent(nameKey(entry.skillName()), entry.skillName()));
+        if (unknown.isEmpty()) {
+            return Uni.createFrom().item(byName);
+        }
+        return Multi.createFrom().iterable(unknown.values()).select().first(MAX_NEW_SKILLS)
+                .onItem().transformToUniAndConcatenate(name -> skillsService.callersSkillNamed(name)
+                        .onItem().ifNotNull().call(skill -> knownSkills.save(KnownSkill.of(skill))))
+                .collect().asList().map(found -> {
+                    found.stream().filter(skill -> skill != null).forEach(skill -> byName.put(nameKey(skill.name()), KnownSkill.of(skill)));
+                    return byName;
+                });
+    }
+
+    private Plan plan(ForeignFormat format, List<ForeignEntry> entries, Map<String, KnownSkill> byName, Set<String> held,
+            boolean createSkills) {
         Set<String> seen = new HashSet<>(held);
         Map<String, String> toCreate = new LinkedHashMap<>();
         List<Violation> problems = new ArrayList<>();

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.practicetracker.practicelog.event.SkillEvents;
+import dev.practicetracker.practicelog.transfer.SkillsServiceStub;
 import dev.practicetracker.testing.JwtResource;
 import dev.practicetracker.testing.KafkaResource;
 import dev.practicetracker.testing.PostgresResource;
@@ -31,12 +32,14 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * {@code POST /practice-logs/import?source=}: one sample export per tracker, made by hand to its
- * documented format (the header lines the real exports carry), read in the caller's zone.
+ * documented format (the header lines the real exports carry), read in the caller's zone. The
+ * skills-service is {@link SkillsServiceStub} here; the whole stack's tests use the real one.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, parallel = true)
 @WithTestResource(value = KafkaResource.class, parallel = true)
 @WithTestResource(JwtResource.class)
+@WithTestResource(SkillsServiceStub.class)
 class ForeignImportTest {
 
     private static final String BERLIN = "Europe/Berlin";
@@ -151,12 +154,36 @@ class ForeignImportTest {
     }
 
     @Test
-    void creatingSkillsWhileTheSkillsServiceCannotAnswerIs503AndWritesNothing() {
+    void withCreateSkillsTheSkillsServiceCreatesTheMissingOnesOnceAndTheLogsNameThem() {
         String document = sample("toggl-detailed.csv").replace(",Spanish,", ",Portuguese,");
 
-        importBody("toggl", document, "text/csv", "&create_skills=true").statusCode(503).contentType(LogsApi.PROBLEM_JSON);
         importBody("toggl", document, "text/csv", "&create_skills=true&dry_run=true").statusCode(200)
-                .body("skills_to_create", equalTo(List.of("Portuguese")));
+                .body("skills_to_create", equalTo(List.of("Portuguese"))).body("valid_rows", equalTo(3));
+        assertThat(logsOfUser()).isZero();
+        importBody("toggl", document, "text/csv", "&create_skills=true").statusCode(201)
+                .body("imported", equalTo(3)).body("skills_created", equalTo(List.of("Portuguese")));
+
+        assertThat(TestDatabase.count("select count(*) from practice_logs l join known_skills k on k.id = l.skill_id"
+                + " where l.user_id = ? and k.name = 'Portuguese'", user)).isEqualTo(1);
+        importBody("toggl", sample("toggl-detailed.csv").replace(",Spanish,", ",portuguese,").replace("21:05:00", "22:05:00"),
+                "text/csv", "&create_skills=true").statusCode(201).body("imported", equalTo(1)).body("skills_created", empty());
+    }
+
+    @Test
+    void aSkillMadeAMomentAgoIsFoundByNameWithoutCreateSkills() {
+        UUID portuguese = SkillsServiceStub.madeAMomentAgo(user, "Portuguese");
+
+        importBody("toggl", sample("toggl-detailed.csv").replace(",Spanish,", ",Portuguese,"), "text/csv", "").statusCode(201)
+                .body("imported", equalTo(3)).body("skills_created", empty());
+        assertThat(TestDatabase.count("select count(*) from practice_logs where user_id = ? and skill_id = ?", user, portuguese))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSkillsServiceThatCannotAnswerIs503AndNothingIsWritten() {
+        String document = sample("toggl-detailed.csv").replace(",Spanish,", ",Unreachable skill,");
+
+        importBody("toggl", document, "text/csv", "&create_skills=true").statusCode(503).contentType(LogsApi.PROBLEM_JSON);
         assertThat(logsOfUser()).isZero();
     }
 

@@ -34,6 +34,11 @@ public class SkillsServiceGateway {
         return OwningService.ask("skill", client.get(skillId, bearer()));
     }
 
+    /** The caller's skill of this name (case aside), or null when they have none; 503 when the skills-service cannot answer. */
+    public Uni<SkillView> callersSkillNamed(String name) {
+        return OwningService.ask("skill", named(name));
+    }
+
     /**
      * A new skill of the caller with this name, made by the skills-service like any other; if the
      * caller already has one of that name (409, case aside), that one. 503 when the skills-service
@@ -42,10 +47,14 @@ public class SkillsServiceGateway {
     public Uni<SkillView> createCallersSkill(String name) {
         Uni<SkillView> created = client.create(new SkillsClient.NewSkill(name), bearer())
                 .onFailure(failure -> failure instanceof WebApplicationException web && web.getResponse().getStatus() == 409)
-                .recoverWithUni(() -> client.search(name, Page.MAX_LIMIT, bearer()).map(found -> found.items().stream()
-                        .filter(skill -> skill.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null)));
+                .recoverWithUni(() -> named(name));
         return OwningService.ask("skill", created).onItem().ifNull()
                 .failWith(() -> ProblemException.unavailable("cannot create the skill " + name + " right now; retry shortly"));
+    }
+
+    private Uni<SkillView> named(String name) {
+        return client.search(name.strip(), Page.MAX_LIMIT, bearer()).map(found -> found.items().stream()
+                .filter(skill -> skill.name().equalsIgnoreCase(name.strip())).findFirst().orElse(null));
     }
 
     private String bearer() {
