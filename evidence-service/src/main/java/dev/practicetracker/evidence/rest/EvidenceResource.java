@@ -41,6 +41,7 @@ import dev.practicetracker.evidence.mapping.EvidenceMapper;
 import dev.practicetracker.evidence.mapping.EvidenceResponse;
 import dev.practicetracker.evidence.service.EvidenceService;
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.paging.KeysetPages;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.paging.PageCursor;
 import dev.practicetracker.platform.problem.ProblemException;
@@ -49,6 +50,7 @@ import dev.practicetracker.platform.rest.ResourceResponses;
 import dev.practicetracker.platform.security.Caller;
 import dev.practicetracker.platform.security.CurrentCaller;
 import dev.practicetracker.platform.security.Roles;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/evidence")
@@ -59,6 +61,8 @@ import io.smallrye.mutiny.Uni;
 public class EvidenceResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
+    /** Rows read per round trip while exporting. */
+    static final int EXPORT_PAGE = 500;
 
     private final EvidenceService service;
     private final CurrentCaller caller;
@@ -118,6 +122,18 @@ public class EvidenceResource {
         }
         return service.newestFirst(who, after, limit + 1)
                 .map(rows -> Page.of(rows, limit, EvidenceMapper::byCreation, EvidenceMapper::toResponse));
+    }
+
+    /** Every item of the caller's evidence, newest first, a page at a time (the account's export gathers it). */
+    @Operation(operationId = "exportEvidence", summary = "Export all of the caller's evidence, newest first")
+    @APIResponse(responseCode = "200", description = "every item, as one JSON array, streamed", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceResponse.class)))
+    @GET
+    @Path("/export")
+    public Multi<EvidenceResponse> export() {
+        Caller who = caller.get();
+        return KeysetPages.all(after -> service.newestFirst(who, after, EXPORT_PAGE), EXPORT_PAGE, EvidenceMapper::byCreation)
+                .map(EvidenceMapper::toResponse);
     }
 
     @Operation(operationId = "getEvidence", summary = "Get one item of evidence")

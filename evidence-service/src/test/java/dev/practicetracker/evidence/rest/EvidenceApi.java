@@ -22,6 +22,10 @@ final class EvidenceApi {
         this.user = user;
     }
 
+    UUID user() {
+        return user;
+    }
+
     RequestSpecification request() {
         return given().auth().oauth2(TestTokens.forUser(user));
     }

@@ -50,6 +50,21 @@ class EvidenceLifecycleTest {
     }
 
     @Test
+    void theExportHoldsAllOfTheCallersEvidenceNewestFirstAndNoOneElses() {
+        UUID monday = Targets.log(user, skill, MONDAY);
+        String first = api.note("practice_log_id", monday, "Monday's note");
+        String second = api.note("skill_id", skill, "About the skill itself");
+        String third = api.post(EvidenceApi.link(skill, "https://example.com/lesson")).statusCode(201).extract().path("id");
+        UUID strangersSkill = Targets.skill(stranger.user());
+        stranger.note("skill_id", strangersSkill, "Someone else's note");
+
+        List<String> exported = api.request().when().get("/evidence/export").then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("id");
+
+        assertThat(exported).containsExactly(third, second, first);
+    }
+
+    @Test
     void aSkillsEvidenceIsGroupedBySessionInChronologicalOrder() {
         UUID tuesday = Targets.log(user, skill, TUESDAY);
         UUID monday = Targets.log(user, skill, MONDAY);

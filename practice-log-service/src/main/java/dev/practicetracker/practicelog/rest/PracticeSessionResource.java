@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.practicetracker.platform.idempotency.IdempotentCreates;
+import dev.practicetracker.platform.paging.KeysetPages;
 import dev.practicetracker.platform.paging.Page;
 import dev.practicetracker.platform.problem.ProblemException;
 import dev.practicetracker.platform.rest.QueryParameters;
@@ -45,6 +46,7 @@ import dev.practicetracker.practicelog.mapping.SessionResponse;
 import dev.practicetracker.practicelog.mapping.SessionStats;
 import dev.practicetracker.practicelog.mapping.StartSessionRequest;
 import dev.practicetracker.practicelog.service.PracticeSessionService;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 @Path("/practice-sessions")
@@ -53,6 +55,9 @@ import io.smallrye.mutiny.Uni;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Live practice sessions", description = "Timed sessions that become practice logs when they end")
 public class PracticeSessionResource {
+
+    /** Rows read per round trip while exporting. */
+    static final int EXPORT_PAGE = 500;
 
     private final PracticeSessionService service;
     private final CurrentCaller caller;
@@ -127,6 +132,18 @@ public class PracticeSessionResource {
         HistoryQuery query = HistoryFilter.of(caller.get(), skillId, from, to, cursor);
         return service.page(query, wanted, limit + 1)
                 .map(rows -> Page.of(rows, limit, SessionResponse::cursorOf, SessionResponse::of));
+    }
+
+    /** Every session of the caller, newest first, a page at a time (the account's export gathers it). */
+    @Operation(operationId = "exportPracticeSessions", summary = "Export all of the caller's sessions, newest first")
+    @APIResponse(responseCode = "200", description = "every session, as one JSON array, streamed", content = @Content(mediaType = "application/json",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = SessionResponse.class)))
+    @GET
+    @Path("/export")
+    public Multi<SessionResponse> export() {
+        UUID user = caller.get().userId();
+        return KeysetPages.all(after -> service.page(new HistoryQuery(user, null, null, null, after), null, EXPORT_PAGE), EXPORT_PAGE,
+                SessionResponse::cursorOf).map(SessionResponse::of);
     }
 
     @Operation(operationId = "sessionStats", summary = "Session statistics")

@@ -143,6 +143,20 @@ class PracticeSessionTest {
     }
 
     @Test
+    void theExportHoldsEverySessionOfTheCallerNewestFirstAndNoOneElses() {
+        String first = start(skill).statusCode(201).extract().path("id");
+        clock.advance(Duration.ofMinutes(5));
+        complete(first, Map.of("completion", "completed")).statusCode(201);
+        String second = start(skill).statusCode(201).extract().path("id");
+        LogsApi stranger = new LogsApi(UUID.randomUUID());
+        stranger.request().contentType(ContentType.JSON).body(Map.of("skill_id", SkillEvents.skillKnownToService(stranger.user()).toString()))
+                .when().post("/practice-sessions").then().statusCode(201);
+
+        api.request().when().get("/practice-sessions/export").then().statusCode(200).contentType(ContentType.JSON)
+                .body("id", equalTo(List.of(second, first))).body("status", equalTo(List.of("active", "completed")));
+    }
+
+    @Test
     void anotherUsersSessionIsNotFound() {
         String session = start(skill).statusCode(201).extract().path("id");
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.practicetracker.progress.analytics.WeeklyGoal;
+import dev.practicetracker.progress.mapping.ProgressExport;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -73,6 +74,17 @@ public class GoalRepository {
     public Uni<Void> saveSkillGoal(UUID skillId, UUID userId, Integer weeklyMinutes, Integer weeklySessions, Instant now) {
         return pool.preparedQuery(SAVE_SKILL_GOAL).execute(Tuple.tuple(Arrays.asList(skillId, userId, weeklyMinutes, weeklySessions,
                 now.atOffset(ZoneOffset.UTC)))).replaceWithVoid();
+    }
+
+    /** Every skill goal of the user, by skill. */
+    public Uni<List<ProgressExport.SkillGoal>> skillGoalsOf(UUID userId) {
+        return pool.preparedQuery("select skill_id, weekly_minutes, weekly_sessions, updated_at from skill_goals where user_id = $1"
+                + " order by skill_id").execute(Tuple.of(userId)).map(rows -> {
+                    List<ProgressExport.SkillGoal> goals = new ArrayList<>(rows.size());
+                    rows.forEach(row -> goals.add(new ProgressExport.SkillGoal(row.getUUID(0), row.getInteger(1), row.getInteger(2),
+                            row.getOffsetDateTime(3).toInstant())));
+                    return goals;
+                });
     }
 
     /** Removes a skill's goal: whether it had one. */
