@@ -109,6 +109,9 @@ public final class ServiceProcess {
                 // read-your-writes: where to confirm a skill or a log too new for a projection
                 "-Dquarkus.rest-client.skills-service.url=" + settings.url(Service.SKILLS),
                 "-Dquarkus.rest-client.practice-log-service.url=" + settings.url(Service.PRACTICE_LOG),
+                // an account's export: where skills-service gathers the other services' parts
+                "-Dquarkus.rest-client.evidence-service.url=" + settings.url(Service.EVIDENCE),
+                "-Dquarkus.rest-client.progress-service.url=" + settings.url(Service.PROGRESS),
                 // the log files under .local/logs are for people: plain lines rather than production's JSON
                 "-Dquarkus.log.console.json.enabled=false",
                 // a stopping replica reports not ready and serves on this long, while its balancer notices
