@@ -67,7 +67,7 @@ final class CsvImport {
         return took;
     }
 
-    private static double copyRowsPerSecond(BenchContext bench, String csv) throws Exception {
+    static double copyRowsPerSecond(BenchContext bench, String csv) throws Exception {
         try (Connection database = bench.database("limits")) {
             database.createStatement().execute("create table if not exists copied (skill_id uuid, date_practiced timestamptz,"
                     + " duration int, description text, difficulty_rating smallint)");

@@ -52,7 +52,7 @@ final class Startup {
         return results;
     }
 
-    private static double residentMegabytes(long pid) throws IOException {
+    static double residentMegabytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;

@@ -51,10 +51,7 @@ final class ClockifyCsv implements ForeignFormat {
         for (int i = 0; i < table.rows().size(); i++) {
             int row = i + 1;
             String[] cells = table.rows().get(i);
-            String project = CsvTable.cell(cells, at[0]);
-            if (project == null) {
-                problems.add(new Violation(row, "Project", "is empty: the project names the skill to log"));
-            }
+            String project = ForeignCells.project(CsvTable.cell(cells, at[0]), row, problems);
             LocalDate day = ForeignCells.parse(CsvTable.cell(cells, at[2]), days, row, "Start Date",
                     "must be a date in the file's format, e.g. 11/21/2026", problems);
             LocalTime time = ForeignCells.parse(CsvTable.cell(cells, at[3]), ClockifyCsv::timeOf, row, "Start Time",
@@ -64,12 +61,11 @@ final class ClockifyCsv implements ForeignFormat {
                             "must be hours:minutes:seconds like 01:15:00", problems)
                     : ForeignCells.parse(CsvTable.cell(cells, decimal), ClockifyCsv::secondsOfHours, row, "Duration (decimal)",
                             "must be hours like 1.25", problems);
-            if (project == null || day == null || time == null || seconds == null) {
-                continue;
+            ForeignEntry entry = ForeignCells.timedEntry("clockify", SOURCE, row, CsvTable.cell(cells, email), project, day, time, seconds,
+                    CsvTable.cell(cells, at[1]), context.zone());
+            if (entry != null) {
+                entries.add(entry);
             }
-            entries.add(new ForeignEntry(row, ForeignCells.key("clockify", CsvTable.cell(cells, email), day.atTime(time).toString(), project),
-                    project.strip(), "Project", day.atTime(time).atZone(context.zone()).toInstant(), ForeignCells.minutesOf(seconds),
-                    ForeignCells.description(CsvTable.cell(cells, at[1]), project, SOURCE)));
         }
         ForeignCells.throwIfAny(problems);
         return entries;

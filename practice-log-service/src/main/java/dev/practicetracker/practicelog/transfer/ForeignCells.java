@@ -36,6 +36,28 @@ final class ForeignCells {
         }
     }
 
+    /** The project a timed entry names (its skill), or null with a violation when the cell is empty. */
+    static String project(String cell, int row, List<Violation> problems) {
+        if (cell == null) {
+            problems.add(new Violation(row, "Project", "is empty: the project names the skill to log"));
+        }
+        return cell;
+    }
+
+    /**
+     * A timed entry of a time tracker (Toggl, Clockify) started at {@code day} and {@code time} in the
+     * caller's zone, keyed by its user's email, its start and its project; null when a part of it
+     * could not be read (its violation is already recorded).
+     */
+    static ForeignEntry timedEntry(String source, String tracker, int row, String email, String project, LocalDate day, LocalTime time,
+            Long seconds, String text, ZoneId zone) {
+        if (project == null || day == null || time == null || seconds == null) {
+            return null;
+        }
+        return new ForeignEntry(row, key(source, email, day.atTime(time).toString(), project), project.strip(), "Project",
+                day.atTime(time).atZone(zone).toInstant(), minutesOf(seconds), description(text, project, tracker));
+    }
+
     /** Seconds of a clock-style duration, {@code H:MM:SS} or {@code H:MM} (hours may exceed 24). */
     static long secondsOfClock(String text) {
         String[] parts = text.split(":");

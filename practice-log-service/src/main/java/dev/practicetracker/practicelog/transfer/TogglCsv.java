@@ -34,22 +34,18 @@ final class TogglCsv implements ForeignFormat {
         for (int i = 0; i < table.rows().size(); i++) {
             int row = i + 1;
             String[] cells = table.rows().get(i);
-            String project = CsvTable.cell(cells, at[0]);
-            if (project == null) {
-                problems.add(new Violation(row, "Project", "is empty: the project names the skill to log"));
-            }
+            String project = ForeignCells.project(CsvTable.cell(cells, at[0]), row, problems);
             LocalDate day = ForeignCells.parse(CsvTable.cell(cells, at[2]), LocalDate::parse, row, "Start date",
                     "must be a date like 2026-11-21", problems);
             LocalTime time = ForeignCells.parse(CsvTable.cell(cells, at[3]), LocalTime::parse, row, "Start time",
                     "must be a time like 18:30:00", problems);
             Long seconds = ForeignCells.parse(CsvTable.cell(cells, at[4]), ForeignCells::secondsOfClock, row, "Duration",
                     "must be hours:minutes:seconds like 01:15:00", problems);
-            if (project == null || day == null || time == null || seconds == null) {
-                continue;
+            ForeignEntry entry = ForeignCells.timedEntry("toggl", SOURCE, row, CsvTable.cell(cells, email), project, day, time, seconds,
+                    CsvTable.cell(cells, at[1]), context.zone());
+            if (entry != null) {
+                entries.add(entry);
             }
-            entries.add(new ForeignEntry(row, ForeignCells.key("toggl", CsvTable.cell(cells, email), day.atTime(time).toString(), project),
-                    project.strip(), "Project", day.atTime(time).atZone(context.zone()).toInstant(), ForeignCells.minutesOf(seconds),
-                    ForeignCells.description(CsvTable.cell(cells, at[1]), project, SOURCE)));
         }
         ForeignCells.throwIfAny(problems);
         return entries;
