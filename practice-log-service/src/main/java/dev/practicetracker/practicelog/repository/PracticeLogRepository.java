@@ -196,9 +196,13 @@ public class PracticeLogRepository {
                 .map(rows -> rows.rowCount() == events.size());
     }
 
-    /** Which of these import keys the user's logs hold. */
+    /**
+     * Which of these import keys the user's logs hold: one probe of the keys' index per key (as
+     * {@code import_key = any($2)} the planner may filter the user's logs against the whole array instead).
+     */
     public Uni<Set<String>> importKeysHeld(UUID userId, Collection<String> keys) {
-        return pool.preparedQuery("select import_key from practice_logs where user_id = $1 and import_key = any($2)")
+        return pool.preparedQuery("select k.key from unnest($2::text[]) as k (key)"
+                + " where exists (select 1 from practice_logs where user_id = $1 and import_key = k.key)")
                 .execute(Tuple.of(userId, keys.toArray(String[]::new))).map(rows -> {
                     Set<String> held = new HashSet<>();
                     rows.forEach(row -> held.add(row.getString(0)));
