@@ -29,7 +29,7 @@ public final class Bench {
 
     public static void main(String[] arguments) throws Exception {
         Path root = Path.of(".").toAbsolutePath().normalize();
-        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P9", "P10", "P11", "P12", "P13");
+        Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12", "P13");
         int seconds = 15;
         int warmUp = 240;
         for (int i = 0; i < arguments.length; i++) {
@@ -71,7 +71,7 @@ public final class Bench {
     }
 
     /** The scenarios whose limits are measured on the 1 M-row limits database (pgbench, COPY). */
-    private static final Set<String> USE_THE_LIMITS_DATABASE = Set.of("P1", "P3", "P5", "P6", "P10", "P12");
+    private static final Set<String> USE_THE_LIMITS_DATABASE = Set.of("P1", "P3", "P5", "P6", "P8", "P10", "P12");
 
     private static void runScenarios(StackSettings settings, Path root, Path work, int seconds, int warmUp, Set<String> only,
             List<Result> results)
@@ -96,6 +96,9 @@ public final class Bench {
             if (only.contains("P2")) {
                 bench.quiesce();
                 results.addAll(Freshness.run(bench, writers));
+            }
+            if (only.contains("P8")) {
+                results.addAll(WriteCost.run(bench, writers));
             }
             if (only.contains("P9")) {
                 bench.quiesce();

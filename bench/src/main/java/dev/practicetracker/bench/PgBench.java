@@ -16,21 +16,31 @@ import org.HdrHistogram.Histogram;
 /** Runs pgbench against the stack's own PostgreSQL and reads its throughput and (sampled) latencies. */
 final class PgBench {
 
-    record Outcome(double tps, Histogram latencyMicros) {
+    /** Its throughput, its sampled latencies, and the CPU time the pgbench client itself used (NaN when not measured). */
+    record Outcome(double tps, Histogram latencyMicros, double clientCpuMillis) {
 
         double p99Millis() {
             return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(99) / 1000.0;
         }
     }
 
+    private static final Pattern CPU_TIMES = Pattern.compile("(\\d+)m([0-9.]+)s (\\d+)m([0-9.]+)s");
     private static final Pattern TPS = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)");
 
     private PgBench() {
     }
 
     static Outcome run(int port, String database, Path script, int clients, int seconds, Path work) throws IOException, InterruptedException {
+        return run(port, database, script, clients, seconds, work, false);
+    }
+
+    /** @param clientCpu whether to measure the client's own CPU time (run under a shell whose {@code times} reports it) */
+    static Outcome run(int port, String database, Path script, int clients, int seconds, Path work, boolean clientCpu)
+            throws IOException, InterruptedException {
         Path logs = Files.createTempDirectory(work, "pgbench");
-        List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
+        List<String> command = new ArrayList<>(clientCpu ? List.of("bash", "-c", "\"$@\"; status=$?; times; exit $status", "pgbench")
+                : List.of());
+        command.addAll(List.of("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
                 "-n", "-M", "prepared", "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds),
                 "-f", script.toString(), "--log", "--sampling-rate=0.05", "--log-prefix=" + logs.resolve("pgbench"), database));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -53,7 +63,18 @@ final class PgBench {
                 }
             }
         }
-        return new Outcome(Double.parseDouble(tps.group(1)), latency);
+        return new Outcome(Double.parseDouble(tps.group(1)), latency, clientCpu ? childrenCpuMillis(output) : Double.NaN);
+    }
+
+    /** The children's user and system time, the last line of bash's {@code times}: {@code 0m1.234s 0m0.567s}. */
+    private static double childrenCpuMillis(String output) {
+        String[] lines = output.strip().split("\n");
+        Matcher times = CPU_TIMES.matcher(lines[lines.length - 1]);
+        if (!times.matches()) {
+            throw new IllegalStateException("no times in pgbench's output:\n" + output);
+        }
+        return (Long.parseLong(times.group(1)) * 60 + Double.parseDouble(times.group(2)) + Long.parseLong(times.group(3)) * 60
+                + Double.parseDouble(times.group(4))) * 1000;
     }
 
     /** Runs a SQL file with psql (for setting up the limits database). */

@@ -40,6 +40,10 @@ final class KafkaNode implements AutoCloseable {
         this.bootstrap = bootstrap;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     static KafkaNode start(StackSettings settings) throws IOException, InterruptedException {
         Path logDirectory = settings.data().resolve("kafka");
         Path config = settings.stateDirectory().resolve("kafka").resolve("server.properties");

@@ -325,6 +325,11 @@ public final class LocalStack implements AutoCloseable {
         return pids;
     }
 
+    /** Process ids of PostgreSQL's postmaster (its backends are its children) and of the Kafka broker, for measuring them. */
+    public synchronized Map<String, Long> infrastructurePids() throws IOException {
+        return Map.of("postgresql", postgres.postmasterPid(), "kafka", kafka.pid());
+    }
+
     public List<ServiceProcess> services() {
         return List.copyOf(services);
     }

@@ -128,7 +128,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** The postmaster's process id, the first line of {@code postmaster.pid} in the data directory. */
-    private long postmasterPid() throws IOException {
+    public long postmasterPid() throws IOException {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).strip());
     }
 
