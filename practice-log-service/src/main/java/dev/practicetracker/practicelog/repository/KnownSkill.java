@@ -1,6 +1,10 @@
 package dev.practicetracker.practicelog.repository;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.practicetracker.events.RoadmapData;
@@ -23,6 +27,18 @@ public record KnownSkill(UUID id, UUID userId, String name, List<String> milesto
     private static List<String> milestoneIdsOf(RoadmapData roadmap) {
         return roadmap == null ? List.of()
                 : roadmap.milestones().map(RoadmapData.Milestone::id).filter(id -> id != null).toList();
+    }
+
+    /** Skill names are one per user, case aside: the key a skill is found by, by name. */
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** These skills by {@link #nameKey}, the first of a name kept. */
+    public static Map<String, KnownSkill> byName(Collection<KnownSkill> skills) {
+        Map<String, KnownSkill> byName = new HashMap<>();
+        skills.forEach(skill -> byName.putIfAbsent(nameKey(skill.name()), skill));
+        return byName;
     }
 
     public boolean isLiveSkillOf(UUID user) {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -28,12 +27,7 @@ final class ForeignCells {
             problems.add(new Violation(row, field, "is empty"));
             return null;
         }
-        try {
-            return parser.apply(text.strip());
-        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
-            problems.add(new Violation(row, field, message));
-            return null;
-        }
+        return ImportRow.parse(text, parser, row, field, message, problems);
     }
 
     /** The project a timed entry names (its skill), or null with a violation when the cell is empty. */

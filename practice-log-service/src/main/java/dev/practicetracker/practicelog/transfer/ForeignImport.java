@@ -3,11 +3,9 @@ package dev.practicetracker.practicelog.transfer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -105,11 +103,10 @@ public class ForeignImport {
      * each found one is known here from then on.
      */
     private Uni<Map<String, KnownSkill>> confirmUnknown(List<ForeignEntry> entries, Map<UUID, KnownSkill> known) {
-        Map<String, KnownSkill> byName = new HashMap<>();
-        known.values().forEach(skill -> byName.putIfAbsent(nameKey(skill.name()), skill));
+        Map<String, KnownSkill> byName = KnownSkill.byName(known.values());
         Map<String, String> unknown = new LinkedHashMap<>();
-        entries.stream().filter(entry -> !byName.containsKey(nameKey(entry.skillName())))
-                .forEach(entry -> unknown.putIfAbsent(nameKey(entry.skillName()), entry.skillName()));
+        entries.stream().filter(entry -> !byName.containsKey(KnownSkill.nameKey(entry.skillName())))
+                .forEach(entry -> unknown.putIfAbsent(KnownSkill.nameKey(entry.skillName()), entry.skillName()));
         if (unknown.isEmpty()) {
             return Uni.createFrom().item(byName);
         }
@@ -117,7 +114,7 @@ public class ForeignImport {
                 .onItem().transformToUniAndConcatenate(name -> skillsService.callersSkillNamed(name)
                         .onItem().ifNotNull().call(skill -> knownSkills.save(KnownSkill.of(skill))))
                 .collect().asList().map(found -> {
-                    found.stream().filter(skill -> skill != null).forEach(skill -> byName.put(nameKey(skill.name()), KnownSkill.of(skill)));
+                    found.stream().filter(skill -> skill != null).forEach(skill -> byName.put(KnownSkill.nameKey(skill.name()), KnownSkill.of(skill)));
                     return byName;
                 });
     }
@@ -137,7 +134,7 @@ public class ForeignImport {
             LogFields fields = new LogFields(entry.practiced(), entry.minutes(), entry.description(), null, null, null, null, false);
             rules.violationsOf(fields).forEach(violation -> problems.add(new Violation(entry.row(),
                     sourceField(format.fields(), violation.field()), violation.message())));
-            KnownSkill skill = byName.get(nameKey(entry.skillName()));
+            KnownSkill skill = byName.get(KnownSkill.nameKey(entry.skillName()));
             if (skill == null && !createSkills) {
                 problems.add(new Violation(entry.row(), entry.skillField(),
                         "is not the name of one of your skills: " + entry.skillName() + " (create_skills=true creates it)"));
@@ -145,7 +142,7 @@ public class ForeignImport {
                 problems.add(new Violation(entry.row(), entry.skillField(),
                         "is longer than " + MAX_SKILL_NAME + " characters, the longest name a skill may have"));
             } else if (skill == null) {
-                toCreate.putIfAbsent(nameKey(entry.skillName()), entry.skillName());
+                toCreate.putIfAbsent(KnownSkill.nameKey(entry.skillName()), entry.skillName());
             }
             planned.add(new Planned(entry, fields, skill == null ? null : skill.id()));
         }
@@ -166,7 +163,7 @@ public class ForeignImport {
             List<PracticeLog> valid = new ArrayList<>(plan.entries().size());
             String[] keys = new String[plan.entries().size()];
             for (Planned entry : plan.entries()) {
-                UUID skillId = entry.skillId() != null ? entry.skillId() : created.get(nameKey(entry.entry().skillName()));
+                UUID skillId = entry.skillId() != null ? entry.skillId() : created.get(KnownSkill.nameKey(entry.entry().skillName()));
                 keys[valid.size()] = entry.entry().key();
                 valid.add(PracticeLogMapper.newLog(ids.next(), caller, skillId, entry.fields(), now));
             }
@@ -195,10 +192,5 @@ public class ForeignImport {
             case "description" -> fields.description();
             default -> field;
         };
-    }
-
-    /** Skill names are one per user, case aside. */
-    private static String nameKey(String name) {
-        return name.strip().toLowerCase(Locale.ROOT);
     }
 }

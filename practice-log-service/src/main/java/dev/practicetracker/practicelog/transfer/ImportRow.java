@@ -1,8 +1,11 @@
 package dev.practicetracker.practicelog.transfer;
 
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.practicetracker.platform.problem.Violation;
 import dev.practicetracker.practicelog.ActivityType;
 
 /**
@@ -22,6 +25,22 @@ public record ImportRow(String skillId, String skillName, String datePracticed, 
                 column.apply("duration"), column.apply("description"), column.apply("difficulty_rating"),
                 column.apply("confidence_rating"), column.apply("activity_type"), column.apply("milestone_id"),
                 column.apply("milestone_completed"));
+    }
+
+    /**
+     * A cell's value read by {@code parser}, or null: for a blank cell (the caller decides whether
+     * that is wrong), or with a violation of the row's field when it cannot be read.
+     */
+    static <T> T parse(String text, Function<String, T> parser, int row, String field, String message, List<Violation> problems) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(text.strip());
+        } catch (IllegalArgumentException | DateTimeParseException | ArithmeticException e) {
+            problems.add(new Violation(row, field, message));
+            return null;
+        }
     }
 
     /** {@code true} or {@code false} in any case. */

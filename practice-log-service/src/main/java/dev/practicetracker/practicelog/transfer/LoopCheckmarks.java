@@ -11,7 +11,7 @@ import dev.practicetracker.platform.problem.Violation;
 
 /**
  * Loop Habit Tracker's {@code Checkmarks.csv} (the one at the top of its CSV export):
- * {@code Date,<habit>,<habit>,} then a row per day, newest first ({@code 2026-11-21,YES_MANUAL,NO,}).
+ * {@code Date,<habit>,<habit>,} then a row per day, newest first ({@code YYYY-MM-DD,YES_MANUAL,NO,}).
  * A day the user checked a habit ({@code YES_MANUAL}; {@code 2} in older versions; a numerical
  * habit's amount above 3) becomes one log of the import's default minutes; {@code YES_AUTO} (implied
  * by the habit's frequency), {@code NO}, {@code SKIP} and {@code UNKNOWN} are no practice. An entry

@@ -2,7 +2,6 @@ package dev.practicetracker.practicelog.transfer;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -70,8 +68,7 @@ public class PracticeLogImport {
     public Uni<List<PracticeLog>> validate(Caller caller, List<ImportRow> rows) {
         return knownSkills.liveOf(caller.userId()).chain(known -> confirmUnknown(rows, known)).map(known -> {
             Instant now = Timestamps.now(clock);
-            Map<String, KnownSkill> byName = new HashMap<>();
-            known.values().forEach(skill -> byName.putIfAbsent(skill.name().toLowerCase(), skill));
+            Map<String, KnownSkill> byName = KnownSkill.byName(known.values());
             List<Violation> violations = new ArrayList<>();
             List<PracticeLog> valid = new ArrayList<>(rows.size());
             for (int index = 0; index < rows.size(); index++) {
@@ -183,7 +180,7 @@ public class PracticeLogImport {
             return skill;
         }
         if (row.skillName() != null) {
-            KnownSkill skill = byName.get(row.skillName().strip().toLowerCase());
+            KnownSkill skill = byName.get(KnownSkill.nameKey(row.skillName()));
             if (skill == null) {
                 problems.add(new Violation(number, "skill_name", "is not the name of one of your skills"));
             }
@@ -195,31 +192,18 @@ public class PracticeLogImport {
 
     /** The row's fields; a value that cannot be read is reported and left null, so the rest is still checked. */
     private static LogFields fieldsOf(ImportRow row, List<Violation> problems, int number) {
-        Instant date = parse(row.datePracticed(), Instant::parse, "date_practiced",
-                "must be an ISO-8601 instant with offset, e.g. 2026-11-21T18:30:00Z", problems, number);
-        Integer duration = parse(row.duration(), PracticeLogImport::integer, "duration", "must be an integer", problems, number);
-        Integer difficulty = parse(row.difficultyRating(), PracticeLogImport::integer, "difficulty_rating", "must be an integer",
-                problems, number);
-        Integer confidence = parse(row.confidenceRating(), PracticeLogImport::integer, "confidence_rating", "must be an integer",
-                problems, number);
-        var activity = parse(row.activityType(), ImportRow::activityTypeOf, "activity_type",
-                "must be one of: practice, project, reading, video, course, exercise", problems, number);
-        Boolean completed = parse(row.milestoneCompleted(), ImportRow::booleanOf, "milestone_completed", "must be true or false",
-                problems, number);
+        Instant date = ImportRow.parse(row.datePracticed(), Instant::parse, number, "date_practiced",
+                "must be an ISO-8601 instant with offset, e.g. 2026-11-21T18:30:00Z", problems);
+        Integer duration = ImportRow.parse(row.duration(), PracticeLogImport::integer, number, "duration", "must be an integer", problems);
+        Integer difficulty = ImportRow.parse(row.difficultyRating(), PracticeLogImport::integer, number, "difficulty_rating",
+                "must be an integer", problems);
+        Integer confidence = ImportRow.parse(row.confidenceRating(), PracticeLogImport::integer, number, "confidence_rating",
+                "must be an integer", problems);
+        var activity = ImportRow.parse(row.activityType(), ImportRow::activityTypeOf, number, "activity_type",
+                "must be one of: practice, project, reading, video, course, exercise", problems);
+        Boolean completed = ImportRow.parse(row.milestoneCompleted(), ImportRow::booleanOf, number, "milestone_completed",
+                "must be true or false", problems);
         return new LogFields(date, duration, row.description(), difficulty, confidence, activity, row.milestoneId(), completed);
-    }
-
-    private static <T> T parse(String text, Function<String, T> parser, String field, String message, List<Violation> problems,
-            int number) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(text.strip());
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            problems.add(new Violation(number, field, message));
-            return null;
-        }
     }
 
     private static Integer integer(String text) {

@@ -10,7 +10,7 @@ import dev.practicetracker.platform.problem.Violation;
 /**
  * Toggl Track's detailed report, exported as CSV: {@code User,Email,Client,Project,Task,Description,
  * Billable,Start date,Start time,End date,End time,Duration,Tags,Amount ()}, times in the exporting
- * user's zone ({@code 2026-11-21}, {@code 18:30:00}, duration {@code 01:15:00}). An entry is keyed
+ * user's zone ({@code YYYY-MM-DD}, {@code HH:MM:SS}, duration {@code 01:15:00}). An entry is keyed
  * by its user's email, its start and its project: one user's time entries never start together.
  */
 final class TogglCsv implements ForeignFormat {

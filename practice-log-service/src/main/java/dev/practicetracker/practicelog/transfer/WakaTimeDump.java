@@ -13,7 +13,7 @@ import dev.practicetracker.platform.problem.Violation;
 
 /**
  * WakaTime's data dump (JSON, daily totals): {@code {"user":{...},"range":{...},"days":[{"date":
- * "2026-11-21","grand_total":{...},"projects":[{"name":"...","grand_total":{"total_seconds":3600.0,
+ * "YYYY-MM-DD","grand_total":{...},"projects":[{"name":"...","grand_total":{"total_seconds":3600.0,
  * ...}}]}]}}. One log per day and project, of its minutes (rounded; a project under half a minute
  * that day is no log), keyed by project and day; a row is a day of {@code days}, and a field its
  * JSON path.
