@@ -31,3 +31,21 @@ SELECT uid(i), uid(1000000 + (i % 1000)*20 + (i/1000)%20), uid(i % 1000),
        1 + (random()*4)::int, 1 + (random()*4)::int
 FROM generate_series(0, 999999) i;
 VACUUM ANALYZE practice_logs_big;
+
+-- P8: what the consumers write for each log, with the keys and checks their tables have: evidence's
+-- known log, progress's fact, day and figures, and the outbox row of what progress derives
+CREATE TABLE known_logs(
+  id uuid PRIMARY KEY, user_id uuid NOT NULL, skill_id uuid NOT NULL,
+  date_practiced timestamptz NOT NULL, version bigint NOT NULL, deleted boolean NOT NULL);
+CREATE TABLE log_facts(
+  log_id uuid PRIMARY KEY, user_id uuid NOT NULL, skill_id uuid NOT NULL,
+  date_practiced timestamptz NOT NULL, local_date date NOT NULL, minutes int NOT NULL,
+  difficulty smallint, confidence smallint, version bigint NOT NULL, deleted boolean NOT NULL, changed_at timestamptz NOT NULL);
+CREATE INDEX ON log_facts(skill_id, local_date);
+CREATE INDEX ON log_facts(user_id, local_date);
+CREATE TABLE skill_days(
+  skill_id uuid NOT NULL, local_date date NOT NULL, sessions int NOT NULL, minutes int NOT NULL,
+  PRIMARY KEY (skill_id, local_date));
+CREATE TABLE skill_progress(
+  skill_id uuid PRIMARY KEY, user_id uuid NOT NULL, total_sessions int NOT NULL, total_minutes bigint NOT NULL,
+  last_practiced timestamptz, updated_at timestamptz NOT NULL);

@@ -19,7 +19,7 @@ import dev.practicetracker.local.Service;
 import dev.practicetracker.local.StackSettings;
 
 /**
- * Runs the benchmarks P1–P7 and P9–P11 against a fresh local stack, with each limit measured in the same run,
+ * Runs the benchmarks P1–P13 against a fresh local stack, with each limit measured in the same run,
  * and reports every figure beside its limit as a ratio.
  */
 public final class Bench {
@@ -93,12 +93,13 @@ public final class Bench {
             if (only.contains("P1")) {
                 results.addAll(WriteThroughput.run(bench, writers));
             }
+            // P2 and P8 load the stack at shares of the write capacity measured here
+            double capacity = only.contains("P2") || only.contains("P8") ? WriteCapacity.measure(bench, writers) : 0;
             if (only.contains("P2")) {
-                bench.quiesce();
-                results.addAll(Freshness.run(bench, writers));
+                results.addAll(Freshness.run(bench, writers, capacity));
             }
             if (only.contains("P8")) {
-                results.addAll(WriteCost.run(bench, writers));
+                results.addAll(WriteCost.run(bench, writers, capacity));
             }
             if (only.contains("P9")) {
                 bench.quiesce();

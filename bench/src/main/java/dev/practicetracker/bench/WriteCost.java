@@ -6,21 +6,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.practicetracker.local.Service;
-import io.vertx.core.http.HttpMethod;
-
 /**
  * P8: the cost of one write — CPU milliseconds per acknowledged {@code POST /practice-logs} summed
  * over every process of the stack (the four services, PostgreSQL, Kafka; from {@code /proc}), at half
  * of the write capacity P1 measures at 32 clients (measured first, in the same run), open loop,
  * counted from a steady state until everything the writes caused downstream is done (the part of it
  * the stack burns at rest over as long, measured first, is reported beside). Beside it,
- * pgbench's CPU milliseconds (PostgreSQL's and the client's) per transaction of the log insert and
- * its outbox row as one statement.
+ * pgbench's CPU milliseconds (PostgreSQL's and the client's) per write of the same SQL, one
+ * transaction per service as the stack runs it ({@code sql/write_and_project.sql}): the log insert and
+ * its outbox row as one statement, evidence's upsert of the log it knows, and progress's upserts of
+ * the fact, its day and the skill's figures with the outbox row of what moved.
  */
 final class WriteCost {
 
-    static final int CAPACITY_CLIENTS = 32;
     static final int LIMIT_CLIENTS = 8;
     static final double MAXIMUM_RATIO = 4;
     private static final int STEADY_SECONDS = 5;
@@ -29,12 +27,11 @@ final class WriteCost {
     private WriteCost() {
     }
 
-    static List<Result> run(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
-        bench.quiesce();
-        HttpLoad.Outcome capacity = HttpLoad.closedLoop(CAPACITY_CLIENTS, WriteThroughput.WARM_UP, bench.measure, 201,
-                client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
-                        .sendJsonObject(WriteThroughput.log(writers.skills().get(client))));
-        int rate = (int) Math.max(1, capacity.perSecond() / 2);
+    static final double SHARE_OF_CAPACITY = 0.5;
+
+    /** @param capacity the write rate of {@link WriteCapacity}, measured in the same run */
+    static List<Result> run(BenchContext bench, WriteThroughput.Writers writers, double capacity) throws Exception {
+        int rate = WriteCapacity.share(capacity, SHARE_OF_CAPACITY);
         int seconds = (int) bench.measure.toSeconds();
         int total = rate * (STEADY_SECONDS + seconds);
         bench.quiesce();
@@ -76,22 +73,22 @@ final class WriteCost {
         double idlePerWrite = idle.values().stream().mapToDouble(Double::doubleValue).sum() / idleSeconds * window / writes;
 
         StackCpu.Snapshot pgBefore = StackCpu.take(bench);
-        PgBench.Outcome limit = PgBench.run(bench.postgresPort(), "limits", bench.root.resolve("bench/sql/insert_with_outbox.sql"),
+        PgBench.Outcome limit = PgBench.run(bench.postgresPort(), "limits", bench.root.resolve("bench/sql/write_and_project.sql"),
                 LIMIT_CLIENTS, seconds, bench.work, true);
         double postgres = StackCpu.take(bench).since(pgBefore).get("postgresql");
-        double perTransaction = (postgres + limit.clientCpuMillis()) / (limit.tps() * seconds);
+        double limitPerWrite = (postgres + limit.clientCpuMillis()) / (limit.tps() * seconds);
 
         StringBuilder split = new StringBuilder();
         used.forEach((name, millis) -> split.append(String.format(" %s %.2f (idle %.2f)", name, millis / writes,
                 idle.get(name) / idleSeconds * window / writes)));
         System.out.printf("P8: %.2f CPU ms per write (of which %.2f the stack's idle rate over the %.1f s window) at %d writes/s"
-                + " (half of %.0f at %d clients; %d writes), split:%s; pgbench %.3f CPU ms per transaction (PostgreSQL %.0f ms,"
-                + " client %.0f ms, %.0f tps)%n", perWrite, idlePerWrite, window, rate, capacity.perSecond(), CAPACITY_CLIENTS, writes,
-                split, perTransaction, postgres, limit.clientCpuMillis(), limit.tps());
+                + " (half of %.0f at %d clients; %d writes), split:%s; pgbench %.3f CPU ms per write (PostgreSQL %.0f ms,"
+                + " client %.0f ms, %.0f writes/s)%n", perWrite, idlePerWrite, window, rate, capacity, WriteCapacity.CLIENTS, writes,
+                split, limitPerWrite, postgres, limit.clientCpuMillis(), limit.tps());
         List<Result> results = new ArrayList<>();
         results.add(Result.bounded("P8", "CPU ms per acknowledged write, every process of the stack, at " + rate
-                + " writes/s (half of P1@" + CAPACITY_CLIENTS + ")", perWrite, "ms", "pgbench insert + outbox: CPU ms per transaction",
-                perTransaction, "ms", MAXIMUM_RATIO * perTransaction));
+                + " writes/s (half of P1@" + WriteCapacity.CLIENTS + ")", perWrite, "ms", "pgbench, the write and its projections' statements: CPU ms per write",
+                limitPerWrite, "ms", MAXIMUM_RATIO * limitPerWrite));
         results.add(Result.observed("P8 idle", "of which the stack's idle CPU rate over the window", idlePerWrite, "ms"));
         used.forEach((name, millis) -> results.add(Result.observed("P8 " + name, name + ": CPU ms per write (idle "
                 + Result.format(idle.get(name) / idleSeconds * window / writes) + ")", millis / writes, "ms")));

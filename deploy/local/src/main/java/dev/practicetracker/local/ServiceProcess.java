@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One packaged service ({@code target/quarkus-app}), configured for the local stack by system properties. */
+/**
+ * One packaged service ({@code target/quarkus-app}), configured for the local stack by system
+ * properties; or another Quarkus application packaged the same way ({@link #startApplication}).
+ */
 public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -28,6 +31,7 @@ public final class ServiceProcess {
     private static final Duration RECORDING_STOP_GRACE = Duration.ofMinutes(2);
 
     private final Service service;
+    private final String module;
     private final ChildProcess process;
     private final String url;
     private final StartupCache cache;
@@ -36,9 +40,10 @@ public final class ServiceProcess {
     private final Path log;
     private final String name;
 
-    private ServiceProcess(Service service, String name, ChildProcess process, Path log, String url, StartupCache cache, boolean recording,
-            boolean usesCache) {
+    private ServiceProcess(Service service, String module, String name, ChildProcess process, Path log, String url, StartupCache cache,
+            boolean recording, boolean usesCache) {
         this.service = service;
+        this.module = module;
         this.name = name;
         this.process = process;
         this.log = log;
@@ -76,6 +81,22 @@ public final class ServiceProcess {
                 service.module + "-recording", true));
     }
 
+    /**
+     * A Quarkus application other than the services (the bench's reference for start-up), packaged as
+     * they are, with only the services' shared JVM flags and, where the stack keeps them, its own
+     * start-up cache. While none is recorded for this build and JDK this start records it
+     * ({@link #isRecording}): the caller stops it once it is ready and starts it again.
+     */
+    public static ServiceProcess startApplication(String module, Path jar, StackSettings settings, int port) throws IOException {
+        StartupCache cache = StartupCache.of(settings.startupCacheDirectory(), module, jar.getParent(), Runtime.version());
+        boolean record = settings.startupCaches() && cache.needsRecording();
+        if (record) {
+            cache.deleteOthers();
+        }
+        return launch(null, module, jar, new ArrayList<>(settings.sharedJvmOptions()), settings, port,
+                module + (record ? "-recording" : "-" + port), record);
+    }
+
     private static StartupCache cacheOf(Service service, StackSettings settings) {
         return StartupCache.of(settings.startupCacheDirectory(), service.module, builtJar(service, settings).getParent(),
                 Runtime.version());
@@ -91,13 +112,9 @@ public final class ServiceProcess {
 
     private static ServiceProcess start(Service service, StackSettings settings, Path publicKey, int port, String logName,
             boolean record) throws IOException {
-        Path jar = builtJar(service, settings);
-        StartupCache cache = cacheOf(service, settings);
         String database = "127.0.0.1:" + settings.postgresPort() + "/" + service.database;
         List<String> arguments = new ArrayList<>(settings.jvmOptions(service));
         arguments.addAll(List.of(
-                "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.datasource.reactive.url=postgresql://" + database,
                 "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://" + database,
                 "-Dquarkus.datasource.username=postgres",
@@ -121,6 +138,14 @@ public final class ServiceProcess {
             // no collector to send traces to unless one is named
             arguments.add("-Dquarkus.otel.sdk.disabled=true");
         }
+        return launch(service, service.module, builtJar(service, settings), arguments, settings, port, logName, record);
+    }
+
+    /** Starts the packaged application on loopback at {@code port}, recording its start-up cache or from it. */
+    private static ServiceProcess launch(Service service, String module, Path jar, List<String> arguments, StackSettings settings, int port,
+            String logName, boolean record) throws IOException {
+        StartupCache cache = StartupCache.of(settings.startupCacheDirectory(), module, jar.getParent(), Runtime.version());
+        arguments.addAll(List.of("-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         boolean usesCache = !record && settings.startupCaches() && cache.exists();
         if (record) {
             arguments.addAll(cache.recordOptions());
@@ -129,8 +154,8 @@ public final class ServiceProcess {
         }
         arguments.addAll(List.of("-jar", jar.toString()));
         Path log = settings.logs().resolve(logName + ".log");
-        ChildProcess process = ChildProcess.startJava(service.module, arguments, log, settings.root());
-        return new ServiceProcess(service, logName, process, log, "http://127.0.0.1:" + port, cache, record, usesCache);
+        ChildProcess process = ChildProcess.startJava(module, arguments, log, settings.root());
+        return new ServiceProcess(service, module, logName, process, log, "http://127.0.0.1:" + port, cache, record, usesCache);
     }
 
     /** The JVM it runs on, e.g. "JDK 17, CDS archive", for reports. */
@@ -145,8 +170,14 @@ public final class ServiceProcess {
         return usesCache ? Optional.of(cache.file()) : Optional.empty();
     }
 
+    /** The service it runs; null for another application ({@link #startApplication}). */
     public Service service() {
         return service;
+    }
+
+    /** Whether this start records its start-up cache (written as it stops). */
+    public boolean isRecording() {
+        return recording;
     }
 
     /** Its name among the stack's processes (its log file's, and its connections' {@code application_name}). */
@@ -200,11 +231,11 @@ public final class ServiceProcess {
                 cache.discardRecording();
             } else if (!cache.keepRecording() && exitedByItself) {
                 cache.markNotRecordable();
-                System.err.println(service.module + " could not record its " + cache.kind().description + " (see " + log
+                System.err.println(module + " could not record its " + cache.kind().description + " (see " + log
                         + "); it starts without one on this build and JDK");
             }
         } catch (IOException e) {
-            System.err.println("could not keep or delete " + service.module + "'s recorded " + cache.kind().description + ": "
+            System.err.println("could not keep or delete " + module + "'s recorded " + cache.kind().description + ": "
                     + e.getMessage());
         }
     }

@@ -65,8 +65,13 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
     /** A service's JVM flags: its own, then the shared ones (or {@code PT_SERVICE_JVM_OPTS}), so the shared ones win. */
     public List<String> jvmOptions(Service service) {
         List<String> options = new ArrayList<>(service.ownJvmOptions);
-        options.addAll(Arrays.asList(serviceJvmOptions.trim().split("\\s+")));
+        options.addAll(sharedJvmOptions());
         return options;
+    }
+
+    /** The JVM flags every service shares ({@code serviceJvmOptions}, one per element). */
+    public List<String> sharedJvmOptions() {
+        return Arrays.asList(serviceJvmOptions.trim().split("\\s+"));
     }
 
     public Path keys() {
