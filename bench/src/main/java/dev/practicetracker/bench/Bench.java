@@ -32,19 +32,27 @@ public final class Bench {
         Set<String> only = Set.of("P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8", "P9", "P10", "P11", "P12", "P13");
         int seconds = 15;
         int warmUp = 240;
+        boolean durable = true;
         for (int i = 0; i < arguments.length; i++) {
             switch (arguments[i]) {
                 case "--root" -> root = Path.of(arguments[++i]).toAbsolutePath().normalize();
                 case "--only" -> only = Arrays.stream(arguments[++i].split(",")).map(String::strip).collect(Collectors.toSet());
                 case "--seconds" -> seconds = Integer.parseInt(arguments[++i]);
                 case "--warm-up" -> warmUp = Integer.parseInt(arguments[++i]);
-                default -> throw new IllegalArgumentException("usage: bench/run [--only P1,P3] [--seconds 15] [--warm-up 240]");
+                case "--non-durable" -> durable = false;
+                default -> throw new IllegalArgumentException(
+                        "usage: bench/run [--only P1,P3] [--seconds 15] [--warm-up 240] [--non-durable]");
             }
         }
         StackSettings defaults = StackSettings.fromEnvironment(root, true);
-        StackSettings settings = new StackSettings(root, root.resolve("bench").resolve(".stack"), defaults.postgresPort(),
+        StackSettings durableSettings = new StackSettings(root, root.resolve("bench").resolve(".stack"), defaults.postgresPort(),
                 defaults.kafkaPort(), defaults.kafkaControllerPort(), defaults.servicePorts(), true,
                 defaults.serviceJvmOptions() + " " + StackSettings.WITHOUT_RATE_LIMITS, defaults.startupCaches());
+        StackSettings settings = durable ? durableSettings : durableSettings.losingCommitsOnCrash();
+        if (!durable) {
+            System.out.println("[bench] PostgreSQL without fsync, synchronous commits or full-page writes: what durability costs,"
+                    + " never how the product runs");
+        }
         Path work = Files.createDirectories(settings.stateDirectory().resolve("work"));
         List<Result> results = new ArrayList<>();
         System.out.println("[bench] starting a fresh local stack");
@@ -63,7 +71,8 @@ public final class Bench {
             }
             machine.put("measuring_seconds", seconds);
             machine.put("warm_up_seconds", warmUp);
-            Path json = Report.writeJson(root.resolve("bench/results"), results, machine);
+            machine.put("postgresql_durable", durable);
+            Path json = Report.writeJson(root.resolve("bench/results"), durable ? "" : "-non-durable", results, machine);
             System.out.println();
             System.out.println(Report.markdown(results));
             System.out.println("[bench] results in " + root.relativize(json));

@@ -33,9 +33,10 @@ final class Report {
         return table.toString();
     }
 
-    static Path writeJson(Path directory, List<Result> results, Map<String, Object> machine) throws IOException {
+    /** @param suffix after the date in the file's name, for a run on other settings */
+    static Path writeJson(Path directory, String suffix, List<Result> results, Map<String, Object> machine) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve(LocalDate.now() + ".json");
+        Path file = directory.resolve(LocalDate.now() + suffix + ".json");
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("measured_at", Instant.now().toString());
         document.put("machine", machine);

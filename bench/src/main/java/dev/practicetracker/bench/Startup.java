@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import dev.practicetracker.local.FreePorts;
@@ -44,22 +45,14 @@ final class Startup {
             throw new IllegalStateException(jar + " is missing: build it with ./mvnw package -DskipTests");
         }
         Launch reference = () -> ServiceProcess.startApplication(REFERENCE, jar, bench.stack.settings(), FreePorts.take());
-        ServiceProcess training = reference.start();
-        if (training.isRecording()) {
-            // its first start on this build records its start-up cache, as the stack's start does for each service
-            try {
-                awaitReady(training, REFERENCE);
-            } finally {
-                training.stop();
-            }
-        } else {
-            training.stop();
-        }
-        Measured limit = measure(reference, REFERENCE);
+        // its first start on a build records its start-up cache (as the stack's first start does for each
+        // service) and is no measurement
+        Optional<Measured> first = measure(reference, REFERENCE);
+        Measured limit = first.isPresent() ? first.get() : measure(reference, REFERENCE).orElseThrow();
         List<Result> results = new ArrayList<>();
         results.add(Result.observed("P7 " + REFERENCE + " RSS", REFERENCE + " idle RSS", limit.megabytes(), "MB"));
         for (Service service : Service.values()) {
-            Measured ours = measure(() -> bench.stack.startCopy(service, FreePorts.take()), service.module);
+            Measured ours = measure(() -> bench.stack.startCopy(service, FreePorts.take()), service.module).orElseThrow();
             results.add(Result.bounded("P7 " + service.module, service.module + " start to ready (" + ours.runtime() + ")", ours.seconds(),
                     "s", REFERENCE + " start to ready (" + limit.runtime() + ")", limit.seconds(), "s",
                     MAXIMUM_RELATIVE * limit.seconds()));
@@ -69,16 +62,20 @@ final class Startup {
         return results;
     }
 
-    private static Measured measure(Launch launch, String name) throws Exception {
+    /** @return nothing when the start recorded its start-up cache rather than start from one */
+    private static Optional<Measured> measure(Launch launch, String name) throws Exception {
         long started = System.nanoTime();
         ServiceProcess process = launch.start();
         try {
             awaitReady(process, name);
             double seconds = (System.nanoTime() - started) / 1e9;
+            if (process.isRecording()) {
+                return Optional.empty();
+            }
             TimeUnit.SECONDS.sleep(10);
             double megabytes = residentMegabytes(process.pid());
             System.out.printf("P7 %s (%s): ready in %.2f s, idle RSS %.0f MB%n", name, process.runtime(), seconds, megabytes);
-            return new Measured(seconds, megabytes, process.runtime());
+            return Optional.of(new Measured(seconds, megabytes, process.runtime()));
         } finally {
             process.stop();
         }

@@ -71,12 +71,22 @@ public final class LocalStack implements AutoCloseable {
 
     private static LocalStack start(StackSettings settings, int replicas) throws Exception {
         LocalStack stack = new LocalStack(settings, replicas);
+        // a JVM stopped while the stack starts (Ctrl-C, SIGTERM) stops what has started so far; once
+        // started, the caller decides when it stops
+        Thread stopWhileStarting = new Thread(stack::close, "local-stack-stop-while-starting");
+        Runtime.getRuntime().addShutdownHook(stopWhileStarting);
         try {
             stack.startAll();
             return stack;
         } catch (Exception | Error e) {
             stack.close();
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopWhileStarting);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: the stack is stopping
+            }
         }
     }
 
@@ -216,12 +226,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL on the stack's data directory, recovering from its WAL after a crash. Durable:
-     * a commit is on disk before a service acknowledges the write.
+     * Starts PostgreSQL on the stack's data directory, recovering from its WAL after a crash. Durable
+     * (unless the settings say otherwise): a commit is on disk before a service acknowledges the write.
      */
     public synchronized void startPostgres() throws IOException {
         postgres = EmbeddedPostgresServer.start(settings.data().resolve("postgres"), settings.postgresPort(), false, false,
-                Durability.DURABLE);
+                settings.durable() ? Durability.DURABLE : Durability.LOST_ON_CRASH);
     }
 
     /** Crashes PostgreSQL: every one of its processes SIGKILLed at once, nothing flushed; returns how many. */

@@ -16,10 +16,20 @@ import com.sun.management.HotSpotDiagnosticMXBean;
  * is overridable by an environment variable. {@code startupCaches}: whether the services start from
  * start-up caches the stack records for them ({@link StartupCache}; {@code PT_STARTUP_CACHES=off}
  * turns them off). {@code gatewayPort}: the port of the stack's {@link EntryPoint}, if it has one
- * ({@code deploy/local/run}'s stack has, on {@code PT_GATEWAY_PORT}, 8080 by default).
+ * ({@code deploy/local/run}'s stack has, on {@code PT_GATEWAY_PORT}, 8080 by default). {@code durable}:
+ * whether PostgreSQL puts each commit on disk before acknowledging it; off only for the bench's
+ * figures of what durability costs.
  */
 public record StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
-        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches, OptionalInt gatewayPort) {
+        Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches, OptionalInt gatewayPort,
+        boolean durable) {
+
+    /** Durable, as every stack but one that shows what durability costs ({@link #losingCommitsOnCrash}). */
+    public StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
+            Map<Service, Integer> servicePorts, boolean fresh, String serviceJvmOptions, boolean startupCaches, OptionalInt gatewayPort) {
+        this(root, stateDirectory, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, fresh, serviceJvmOptions, startupCaches,
+                gatewayPort, true);
+    }
 
     /** Without an entry point: each service is reached on its own port. */
     public StackSettings(Path root, Path stateDirectory, int postgresPort, int kafkaPort, int kafkaControllerPort,
@@ -63,6 +73,12 @@ public record StackSettings(Path root, Path stateDirectory, int postgresPort, in
     }
 
     /** A service's JVM flags: its own, then the shared ones (or {@code PT_SERVICE_JVM_OPTS}), so the shared ones win. */
+    /** The same stack with a PostgreSQL that acknowledges commits a crash would lose: never for what a 2xx promises. */
+    public StackSettings losingCommitsOnCrash() {
+        return new StackSettings(root, stateDirectory, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, fresh, serviceJvmOptions,
+                startupCaches, gatewayPort, false);
+    }
+
     public List<String> jvmOptions(Service service) {
         List<String> options = new ArrayList<>(service.ownJvmOptions);
         options.addAll(sharedJvmOptions());

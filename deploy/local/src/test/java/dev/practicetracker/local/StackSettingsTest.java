@@ -37,6 +37,21 @@ class StackSettingsTest {
                 .containsExactly("-XX:CompileThresholdScaling=10", "-XX:CompileThresholdScaling=2");
     }
 
+    @Test
+    void aStackIsDurableUnlessAskedToLoseCommitsAndKeepsEverythingElse() {
+        StackSettings durable = settings("-Xmx1g");
+        StackSettings losing = durable.losingCommitsOnCrash();
+
+        assertThat(durable.durable()).isTrue();
+        assertThat(losing.durable()).isFalse();
+        assertThat(losing).usingRecursiveComparison().ignoringFields("durable").isEqualTo(durable);
+    }
+
+    @Test
+    void theSharedFlagsAreTheServicesFlagsWithoutTheirOwn() {
+        assertThat(settings(" -Xmx1g  -XX:NewRatio=3 ").sharedJvmOptions()).containsExactly("-Xmx1g", "-XX:NewRatio=3");
+    }
+
     private static StackSettings settings(String sharedJvmOptions) {
         return new StackSettings(Path.of("."), Path.of(".local"), 54329, 29092, 29093, Map.of(), false, sharedJvmOptions, false);
     }
