@@ -71,28 +71,30 @@ public class StaleDrain {
 
     /**
      * Re-aggregates the days of every skill marked stale and recomputes their figures, unmarking them:
-     * the bulk of a drain (after a rebuild, a million days), split into {@code drain-connections} shards by skill id. The
-     * first shard runs on {@code connection}, in its transaction; each other one on a connection and in
-     * a transaction of its own, at the same time, so that PostgreSQL works on them side by side. The
-     * caller must hold the writers' lock exclusively ({@link ProjectionLock#lock}: it keeps every other
-     * writer out while the shards run; they take no lock of their own) and must not have written any
-     * skill's days yet in its transaction (a shard waiting for such a row would wait for the caller,
-     * which waits for the shard). A shard that fails leaves its skills marked, for the next drain; one
-     * that committed stays. Under that lock nothing else writes their rows, so a shard that waits for a
-     * lock at all waits behind something that waits for the caller (a truncate or a migration queued
-     * for its tables, or whatever holds a row outside the writers): every shard, the first one on the
-     * caller's connection included, gives up after {@link #SHARD_LOCK_TIMEOUT}, and the drain fails
-     * instead of hanging. On the caller's connection that limit stays for the rest of its transaction,
-     * which holds the writers' lock throughout, so a later wait there would be the same.
+     * the bulk of a drain (after a rebuild, a million days), split into {@code drain-connections} shards by skill id, each
+     * on a connection and in a transaction of its own, at the same time, so that PostgreSQL works on
+     * them side by side. The caller must hold the writers' lock exclusively ({@link ProjectionLock#lock}:
+     * it keeps every other writer out while the shards run; they take no lock of their own) and must not
+     * have written any skill's days yet in its transaction (a shard waiting for such a row would wait
+     * for the caller, which waits for the shard). Shards of one user's skills write that user's rows
+     * (the user's streak watch, goals met), so one shard may wait for another; each waits only for the
+     * other's commit, which comes whatever the caller does (were a shard on the caller's transaction, a
+     * shard waiting for its rows would wait for the caller, which waits for every shard). A shard that
+     * fails leaves its skills marked, for the next drain; one that committed stays. Under that lock
+     * nothing else writes their rows, so a shard that waits for a lock at all either waits for another
+     * shard or behind something that waits for the caller (a truncate or a migration queued for its
+     * tables, or whatever holds a row outside the writers): every shard gives up after
+     * {@link #SHARD_LOCK_TIMEOUT}, and the drain fails instead of hanging. The caller's connection takes
+     * that limit too, for the rest of its transaction, which holds the writers' lock throughout, so a
+     * later wait there would be the same.
      */
     public Uni<Void> drainMarkedSkills(SqlConnection connection) {
         List<Uni<Void>> drains = new ArrayList<>();
-        drains.add(drainShard(connection, new DrainShard(0, shards)));
-        for (int shard = 1; shard < shards; shard++) {
+        for (int shard = 0; shard < shards; shard++) {
             DrainShard own = new DrainShard(shard, shards);
             drains.add(outbox.inTransaction(other -> drainShard(other, own)));
         }
-        return Uni.join().all(drains).andCollectFailures().replaceWithVoid();
+        return connection.query(SHARD_LOCK_TIMEOUT).execute().chain(() -> Uni.join().all(drains).andCollectFailures()).replaceWithVoid();
     }
 
     /**

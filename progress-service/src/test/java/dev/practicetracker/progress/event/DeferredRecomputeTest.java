@@ -331,6 +331,30 @@ class DeferredRecomputeTest {
     }
 
     @Test
+    void aDrainOfOneUsersSkillsInEveryShardCompletes() {
+        assertThat(drainShards).as("shards the drain runs side by side").isGreaterThan(1);
+        // each skill practised day after day: each shard's recompute watches the user's streak across skills, the same row
+        UUID user = UUID.randomUUID();
+        List<UUID> skills = new ArrayList<>();
+        for (int shard = 0; shard < drainShards; shard++) {
+            UUID skill = skillInShard(shard);
+            List<LogFact> batch = logs(user, skill, backlog);
+            pool.withTransaction(connection -> replica(Duration.ofHours(1)).applyLogs(connection, PARTITION, batch)).await().atMost(WAIT);
+            skills.add(skill);
+        }
+
+        pool.withTransaction(this::drain).await().atMost(WAIT);
+
+        for (UUID skill : skills) {
+            assertThat(List.of(TestDatabase.count("select count(*) from stale_skills where skill_id = ?", skill),
+                    TestDatabase.count("select total_sessions from skill_progress where skill_id = ?", skill)))
+                    .as("skill %s", skill).containsExactly(0L, (long) backlog);
+        }
+        assertThat(TestDatabase.count("select total_sessions from user_progress where user_id = ?", user))
+                .isEqualTo((long) backlog * drainShards);
+    }
+
+    @Test
     void aDrainWhoseOtherShardWaitsForALockFailsInsteadOfHanging() {
         drainsAfterFailingOnALockedSkillOf(drainShards - 1);
     }
