@@ -25,20 +25,26 @@ final class HistoryPages {
     private HistoryPages() {
     }
 
-    /** Writes 1 M logs straight into the practice-log database (a data generator, not the API). */
+    /**
+     * Writes 1 M logs straight into the practice-log database (a data generator, not the API): 1 000
+     * users with 1 000 logs each, numbered 1–1 000 in each user's change feed, as the service would have.
+     */
     static void generate(BenchContext bench) throws Exception {
         try (Connection database = bench.database("practice_logs")) {
             database.createStatement().execute("""
                     insert into practice_logs (id, user_id, skill_id, date_practiced, local_date, zone, duration, description,
-                        difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at)
+                        difficulty_rating, confidence_rating, activity_type, milestone_id, version, created_at, updated_at, change_seq)
                     select ('00000000-0000-4000-9000-' || lpad(to_hex(i), 12, '0'))::uuid,
-                           ('00000000-0000-4000-8000-' || lpad(to_hex(%d + i %% 1000), 12, '0'))::uuid,
+                           ('00000000-0000-4000-8000-' || lpad(to_hex(%1$d + i %% 1000), 12, '0'))::uuid,
                            ('00000000-0000-4000-a000-' || lpad(to_hex((i %% 1000) * 20 + (i / 1000) %% 20), 12, '0'))::uuid,
                            d, (d at time zone 'UTC')::date, 'UTC', 5 + (i %% 115),
                            'Practiced scales and arpeggios, focused on tempo and clean transitions #' || i,
-                           1 + i %% 5, 1 + i %% 4, 'practice', null, 1, now(), now()
+                           1 + i %% 5, 1 + i %% 4, 'practice', null, 1, now(), now(), i / 1000 + 1
                       from generate_series(0::bigint, 999999) i, lateral (select now() - ((i * 7919) %% 730 || ' days')::interval
-                           - ((i * 104729) %% 86400 || ' seconds')::interval as d) t
+                           - ((i * 104729) %% 86400 || ' seconds')::interval as d) t;
+                    insert into log_feeds (user_id, feed_id, last_seq)
+                    select ('00000000-0000-4000-8000-' || lpad(to_hex(%1$d + u), 12, '0'))::uuid, gen_random_uuid(), 1000
+                      from generate_series(0::bigint, 999) u
                     """.formatted(USER_BASE));
             database.createStatement().execute("analyze practice_logs");
         }
