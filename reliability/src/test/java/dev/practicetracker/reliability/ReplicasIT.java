@@ -364,10 +364,10 @@ class ReplicasIT {
         UUID user = UUID.randomUUID();
         String token = practice.stack.tokenFor(user, zone.getId());
         String skill = practice.createSkill(token);
-        // the zone is the settings', so they come first: the streak is watched by the zone its last day is in
-        Response put = Client.send("PUT", practice.url(Service.PROGRESS, "/progress/settings"), token,
-                Map.of("reminders", Map.of("enabled", true, "after_days", 1, "local_time", "18:00")), Map.of());
-        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        // the zone is the settings', so they come first: the streak is watched by the zone its last day is in;
+        // reminders are turned on once the practice is counted (a setting made after today's 18:00 reminds
+        // for today at once, and the practice must be there by then)
+        putReminders(token, false);
         Instant today = Instant.now().minus(Duration.ofHours(1));
         LocalDate lastDay = LocalDate.ofInstant(today, zone);
         Instant yesterday = lastDay.minusDays(1).atTime(LocalTime.NOON).atZone(zone).toInstant();
@@ -380,7 +380,15 @@ class ReplicasIT {
         practice.awaitProgress(token, skill, 2, 60, CATCH_UP);
         await().atMost(CATCH_UP).until(() -> practice.count(Service.PROGRESS, "select count(*) from streak_watch where user_id = ?::uuid",
                 user) == 2);
+        putReminders(token, true);
         return new Zoned(user, skill, zone, lastDay);
+    }
+
+    /** The caller's reminders at 18:00 after a day without practice, on or off. */
+    private static void putReminders(String token, boolean enabled) {
+        Response put = Client.send("PUT", practice.url(Service.PROGRESS, "/progress/settings"), token,
+                Map.of("reminders", Map.of("enabled", enabled, "after_days", 1, "local_time", "18:00")), Map.of());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
     }
 
     /** The data of every event of this type about the user on progress-events. */
