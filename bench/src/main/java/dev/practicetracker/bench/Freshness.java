@@ -47,8 +47,12 @@ final class Freshness {
     /** A share of the write capacity and the p99 it must hold there. */
     record Load(double share, double maximumP99Millis) {
 
+        long percent() {
+            return Math.round(share * 100);
+        }
+
         String label() {
-            return Math.round(share * 100) + " %";
+            return percent() + " %";
         }
     }
 
@@ -122,7 +126,7 @@ final class Freshness {
         StageDelays.Buckets applied = StageDelays.scrape(bench, Service.PROGRESS, APPLY_DELAY, LOG_EVENTS).minus(window[1]);
         double p50 = steady.getValueAtPercentile(50) / 1000.0;
         double p99 = steady.getValueAtPercentile(99) / 1000.0;
-        String id = "P2@" + Math.round(load.share() * 100) + "%";
+        String id = "P2@" + load.percent() + "%";
         System.out.printf("%s: write -> visible p50 %.1f ms, p99 %.1f ms over %d writes at %d writes/s (%d failed in the whole run);"
                 + " Kafka end-to-end p50 %.2f, p99 %.2f ms%n", id, p50, p99, steady.getTotalCount(), rate, failures.get(), kafka.p50(),
                 kafka.p99());

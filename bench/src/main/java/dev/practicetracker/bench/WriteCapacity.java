@@ -1,8 +1,5 @@
 package dev.practicetracker.bench;
 
-import dev.practicetracker.local.Service;
-import io.vertx.core.http.HttpMethod;
-
 /**
  * The write rate the scenarios relative to capacity (P2, P8) take their load from: what
  * {@value #CLIENTS} closed-loop clients reach with {@code POST /practice-logs} (P1's middle level),
@@ -17,9 +14,7 @@ final class WriteCapacity {
 
     static double measure(BenchContext bench, WriteThroughput.Writers writers) throws Exception {
         bench.quiesce();
-        HttpLoad.Outcome capacity = HttpLoad.closedLoop(CLIENTS, WriteThroughput.WARM_UP, bench.measure, 201,
-                client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
-                        .sendJsonObject(WriteThroughput.log(writers.skills().get(client))));
+        HttpLoad.Outcome capacity = WriteThroughput.writes(bench, writers, CLIENTS);
         System.out.printf("[bench] write capacity: %.0f writes/s at %d clients (p99 %.1f ms, %d errors)%n", capacity.perSecond(), CLIENTS,
                 capacity.p99Millis(), capacity.errors());
         return capacity.perSecond();

@@ -44,9 +44,7 @@ final class WriteThroughput {
         List<Result> results = new ArrayList<>();
         for (int clients : CLIENTS) {
             bench.quiesce();
-            HttpLoad.Outcome ours = HttpLoad.closedLoop(clients, WARM_UP, bench.measure, 201,
-                    client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
-                            .sendJsonObject(log(writers.skills().get(client))));
+            HttpLoad.Outcome ours = writes(bench, writers, clients);
             PgBench.Outcome limit = PgBench.run(bench.postgresPort(), "limits", bench.root.resolve("bench/sql/insert_with_outbox.sql"),
                     clients, (int) bench.measure.toSeconds(), bench.work);
             System.out.printf("P1 @%d: %.0f writes/s (p99 %.1f ms, %d errors) vs pgbench %.0f tps%n", clients, ours.perSecond(),
@@ -56,6 +54,13 @@ final class WriteThroughput {
                     limit.tps(), MINIMUM_RATIO));
         }
         return results;
+    }
+
+    /** {@code clients} closed-loop writers of logs, each its own user's, for the bench's measuring window. */
+    static HttpLoad.Outcome writes(BenchContext bench, Writers writers, int clients) throws Exception {
+        return HttpLoad.closedLoop(clients, WARM_UP, bench.measure, 201,
+                client -> bench.request(HttpMethod.POST, Service.PRACTICE_LOG, "/practice-logs", writers.users().get(client))
+                        .sendJsonObject(log(writers.skills().get(client))));
     }
 
     static JsonObject log(UUID skill) {
